@@ -89,14 +89,15 @@ def test_a_realistic_session_arrives_as_the_session_it_stands_for():
     assert session_from_proto(over_the_wire(message)) == session
 
 
-def test_an_answer_reaching_past_the_elapsed_time_passes_the_contract_but_not_the_domain():
+def test_an_answer_reaching_past_the_elapsed_time_is_refused_by_the_contract_and_the_domain():
     reply, _ = answer(9_000, True, 2_000)
     message = pb.FocusSession(child_age_months=60, elapsed_ms=10_000, events=[reply])
-    protovalidate.validate(message)
 
+    violations = protovalidate.collect_violations(message)
     with pytest.raises(InvalidInputError) as refused:
         session_from_proto(message)
 
+    assert [violation.proto.rule_id for violation in violations] == ["focus_session.elapsed_covers_events"]
     assert refused.value.field == "session.elapsed_ms"
 
 

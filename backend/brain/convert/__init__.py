@@ -1,0 +1,1 @@
+"""Conversions between protobuf messages and domain types, one module per domain."""

@@ -1,0 +1,1 @@
+"""The gRPC shell around the domains: server, servicer, interceptors and worker processes."""
