@@ -10,5 +10,8 @@ if [ "$base" = . ]; then
 fi
 buf generate -o "$base"
 buf generate -o "$base" --template buf.gen.runtime.yaml
-# Envoy's transcoder reads the contracts, with everything they import, from this descriptor set.
-buf build proto --as-file-descriptor-set -o "$base/gen/descriptors.binpb"
+# Envoy's transcoder reads the contracts, everything they import and the error details the brain sends
+# from this descriptor set.
+buf build --as-file-descriptor-set --path proto/aivo \
+  --path .deps/proto/google/rpc/status.proto --path .deps/proto/google/rpc/error_details.proto \
+  -o "$base/gen/descriptors.binpb"
