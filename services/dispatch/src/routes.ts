@@ -1,0 +1,20 @@
+import { createRegistry, type Registry } from "@bufbuild/protobuf";
+import type { ConnectRouter } from "@connectrpc/connect";
+import { HealthService, healthService, ReflectionService, reflectionService, type HealthStatus } from "@aivo/mesh-node";
+import { DispatchService } from "@aivo/gen/aivo/dispatch/v1/dispatch_service_pb.js";
+import { dispatchService, type DispatchDeps } from "./dispatch-service.js";
+import type { RoutingTable } from "./routing-table.js";
+
+/** routes serves DispatchService with its dependencies, plus grpc.health.v1 and reflection. */
+export function routes(deps: DispatchDeps & { health: HealthStatus }): (router: ConnectRouter) => void {
+  return (router) => {
+    router.service(DispatchService, dispatchService(deps));
+    router.service(HealthService, healthService(deps.health));
+    router.service(ReflectionService, reflectionService([DispatchService, HealthService, ReflectionService]));
+  };
+}
+
+/** taskMessages are the messages a RouteTask Any can carry, so Connect's JSON codec can read and write them. */
+export function taskMessages(table: RoutingTable): Registry {
+  return createRegistry(...[...table.values()].flatMap((method) => [method.input, method.output]));
+}

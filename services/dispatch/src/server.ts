@@ -1,0 +1,83 @@
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { connectNodeAdapter } from "@connectrpc/connect-node";
+import {
+  createCallMetrics,
+  createLogger,
+  HealthStatus,
+  httpRoutes,
+  listen,
+  loadConfig,
+  loggingInterceptor,
+  maskInternalErrors,
+  metricsInterceptor,
+  metricsRoute,
+  requestIdInterceptor,
+  requireServiceToken,
+  sendJson,
+  serviceTokenMinter,
+  ServingStatus,
+  type Logger,
+  type RequestHandler,
+} from "@aivo/mesh-node";
+import { BrainService } from "@aivo/gen/aivo/brain/v1/brain_service_pb.js";
+import { DispatchService } from "@aivo/gen/aivo/dispatch/v1/dispatch_service_pb.js";
+import { brainClient } from "./brain.js";
+import { readConfig, type DispatchConfig } from "./config.js";
+import { routes, taskMessages } from "./routes.js";
+import { routingTable } from "./routing-table.js";
+
+/** Dispatch is the service, ready to listen: its request handler, health statuses and logger. */
+export interface Dispatch {
+  handler: RequestHandler;
+  health: HealthStatus;
+  logger: Logger;
+}
+
+/** build wires dispatch from its configuration; it does not listen. */
+export function build(config: DispatchConfig, logger: Logger = createLogger({ service: "dispatch", level: config.logLevel })): Dispatch {
+  const table = routingTable(BrainService);
+  const serviceToken = serviceTokenMinter({ secret: config.serviceTokenSecret, issuer: "dispatch", audience: "brain" });
+  const health = new HealthStatus([DispatchService.typeName]);
+  const metrics = createCallMetrics("dispatch");
+  const connect = connectNodeAdapter({
+    routes: routes({
+      table,
+      brain: brainClient({ baseUrl: config.brainServiceUrl, serviceToken, logger }),
+      brainTimeoutMs: config.brainServiceTimeoutMs,
+      health,
+    }),
+    interceptors: [
+      requestIdInterceptor(),
+      loggingInterceptor(logger),
+      metricsInterceptor(metrics),
+      requireServiceToken({ secret: config.serviceTokenSecret, audience: "dispatch" }),
+      maskInternalErrors(logger),
+    ],
+    jsonOptions: { registry: taskMessages(table) },
+  });
+  const handler = httpRoutes(
+    {
+      "GET /health": (_req, res) =>
+        health.get("") === ServingStatus.SERVING ? sendJson(res, 200, { status: "healthy" }) : sendJson(res, 503, { status: "unhealthy" }),
+      "GET /metrics": metricsRoute(metrics.registry),
+    },
+    connect,
+  );
+  return { handler, health, logger };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig("dispatch", () => readConfig());
+  const dispatch = build(config);
+  const server = await listen(dispatch.handler, { port: config.port, logger: dispatch.logger });
+  const stop = async () => {
+    dispatch.health.shutdown();
+    await server.close();
+    process.exit(0);
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();
