@@ -29,6 +29,8 @@ export interface GatewayConfig {
   /** serviceTokenSecret signs the gateway's service tokens (SERVICE_TOKEN_SECRET). */
   serviceTokenSecret: string;
   jwt: JwtConfig;
+  /** upstreamConnections is the number of HTTP/2 connections to each upstream (UPSTREAM_CONNECTIONS). */
+  upstreamConnections: number;
   /** rateLimitPerMinute is the number of calls a tenant may make per minute (RATE_LIMIT_PER_MINUTE). */
   rateLimitPerMinute: number;
   /** logLevel is LOG_LEVEL. */
@@ -61,6 +63,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
       audience: read.string("JWT_AUDIENCE", "aivo-mesh"),
       algorithms,
     },
+    upstreamConnections: read.int("UPSTREAM_CONNECTIONS", 4, { min: 1, max: 64, unit: "connections" }),
     rateLimitPerMinute: read.int("RATE_LIMIT_PER_MINUTE", 600, { min: 1, unit: "calls per minute" }),
     logLevel: read.oneOf("LOG_LEVEL", LOG_LEVELS, "info"),
   };

@@ -188,14 +188,14 @@ describe("gateway", () => {
     });
   });
 
-  it("keeps one pooled connection to the upstream for many calls of both paths", async () => {
+  it("spreads many calls of both paths over its pool of upstream connections, and opens no more", async () => {
     const headers = await authorized();
     const grpc = createClient(BrainService, createGrpcTransport({ baseUrl: gateway.baseUrl }));
     const connect = createClient(BrainService, createConnectTransport({ baseUrl: gateway.baseUrl, httpVersion: "1.1" }));
 
     await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? grpc : connect).getServiceStatus({}, { headers })));
 
-    expect(upstream.connections()).toBe(1);
+    expect(upstream.connections()).toBe(gatewayConfig(upstream.url).upstreamConnections);
   });
 });
 

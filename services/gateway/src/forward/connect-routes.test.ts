@@ -1,9 +1,10 @@
 import http2 from "node:http2";
 import type { AddressInfo } from "node:net";
 import { createClient, createRouterTransport, type Interceptor } from "@connectrpc/connect";
-import { connectNodeAdapter, createGrpcTransport, Http2SessionManager } from "@connectrpc/connect-node";
+import { connectNodeAdapter } from "@connectrpc/connect-node";
 import { HealthService, healthService, HealthStatus, ServingStatus } from "@aivo/mesh-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SessionPool } from "../session-pool.js";
 import type { Upstream } from "../upstreams.js";
 import { admittedCall, forwardingRoutes } from "./connect-routes.js";
 
@@ -17,8 +18,8 @@ describe("forwardingRoutes", () => {
     server = http2.createServer(connectNodeAdapter({ routes: (router) => router.service(HealthService, healthService(status)) }));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const sessions = new Http2SessionManager(baseUrl);
-    upstream = { name: "brain", service: HealthService, sessions, transport: createGrpcTransport({ baseUrl, sessionManager: sessions }), token: async () => "service-token" };
+    const sessions = new SessionPool(baseUrl, 1);
+    upstream = { name: "brain", service: HealthService, sessions, transport: sessions.transport(baseUrl), token: async () => "service-token" };
   });
   afterAll(() => {
     upstream.sessions.abort();

@@ -50,7 +50,7 @@ export function createGrpcProxy({ routes, admit, defaultTimeoutMs, logger, metri
     }
     let up: http2.ClientHttp2Stream;
     try {
-      up = await upstream.sessions.request("POST", `/${call.method}`, outgoing, {});
+      up = await upstream.sessions.next().request("POST", `/${call.method}`, outgoing, {});
     } catch {
       return call.fail(Code.Unavailable, `${upstream.name} unavailable`);
     }
