@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, inject, it } from "vitest";
 import { root } from "./mesh.ts";
-import { userToken } from "./tokens.ts";
+import { serviceToken, userToken } from "./tokens.ts";
 
 const mesh = inject("mesh");
 const run = promisify(execFile);
@@ -51,6 +51,23 @@ describe("grpcurl calling through the gateway", () => {
     ]);
 
     expect(JSON.parse(stdout).score).toBeGreaterThan(0);
+  });
+});
+
+describe("grpcurl calling dispatch directly", () => {
+  it("runs a seed task whose Any input it wrote as JSON from reflection", async () => {
+    const token = await serviceToken(mesh.serviceTokenSecret, "dispatch");
+    const body = JSON.stringify({
+      task: "attention_analysis",
+      input: { "@type": "type.googleapis.com/aivo.brain.v1.AnalyzeAttentionRequest", session: { childAgeMonths: 84 } },
+    });
+
+    const { stdout } = await run(tool("grpcurl"), [
+      "-plaintext", "-H", `authorization: Bearer ${token}`, "-d", body,
+      hostOf(mesh.dispatchUrl), "aivo.dispatch.v1.DispatchService/RouteTask",
+    ]);
+
+    expect(JSON.parse(stdout)).toMatchObject({ method: "aivo.brain.v1.BrainService/AnalyzeAttention" });
   });
 });
 

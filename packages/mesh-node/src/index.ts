@@ -41,7 +41,7 @@ export { createCallMetrics, LATENCY_BUCKETS_SECONDS, metricsInterceptor, type Ca
 export { maskInternalErrors } from "./errors.js";
 export { checkMessage, validationInterceptor } from "./validation.js";
 export { HealthService, healthService, HealthStatus, ServingStatus } from "./health.js";
-export { ReflectionService, reflectionService } from "./reflection.js";
+export { ReflectionService, reflectionService, type ReflectionOptions } from "./reflection.js";
 export { filesOf, typeRegistry } from "./descriptors.js";
 export { listen, type Listening, type ListenOptions, type RequestHandler } from "./listen.js";
 export { httpRoutes, metricsRoute, sendJson, type Route } from "./http-routes.js";

@@ -2,14 +2,15 @@ import { create, createFileRegistry, fromBinary } from "@bufbuild/protobuf";
 import { FileDescriptorProtoSchema, FileDescriptorSetSchema, type FileDescriptorProto } from "@bufbuild/protobuf/wkt";
 import { createClient, createRouterTransport } from "@connectrpc/connect";
 import { BrainService } from "@aivo/gen/aivo/brain/v1/brain_service_pb.js";
+import { DispatchService } from "@aivo/gen/aivo/dispatch/v1/dispatch_service_pb.js";
 import type { ServerReflectionRequest } from "@aivo/gen/grpc/reflection/v1/reflection_pb.js";
 import { describe, expect, it } from "vitest";
 import { HealthService } from "./health.js";
-import { ReflectionService, reflectionService } from "./reflection.js";
+import { ReflectionService, reflectionService, type ReflectionOptions } from "./reflection.js";
 
-async function ask(request: ServerReflectionRequest["messageRequest"]) {
+async function ask(request: ServerReflectionRequest["messageRequest"], options: ReflectionOptions = {}) {
   const services = [BrainService, HealthService, ReflectionService];
-  const transport = createRouterTransport((router) => router.service(ReflectionService, reflectionService(services)));
+  const transport = createRouterTransport((router) => router.service(ReflectionService, reflectionService(services, options)));
   const client = createClient(ReflectionService, transport);
   async function* one() {
     yield { messageRequest: request };
@@ -45,6 +46,16 @@ describe("reflection service", () => {
     visit(protos[0]!.name);
     const rebuilt = createFileRegistry(create(FileDescriptorSetSchema, { file: [...importsFirst] }));
     expect(rebuilt.getService("aivo.brain.v1.BrainService")?.methods.map((m) => m.name)).toContain("AnalyzeFocus");
+  });
+
+  it("describes the messages of services it was asked to describe, without listing those services", async () => {
+    const options = { alsoDescribe: [DispatchService] };
+
+    const listed = await ask({ case: "listServices", value: "" }, options);
+    const described = await ask({ case: "fileContainingSymbol", value: "aivo.dispatch.v1.TaskRoute" }, options);
+
+    expect(listed.case === "listServicesResponse" && listed.value.service.map((s) => s.name)).not.toContain("aivo.dispatch.v1.DispatchService");
+    expect(described.case).toBe("fileDescriptorResponse");
   });
 
   it("answers a file name with that file", async () => {

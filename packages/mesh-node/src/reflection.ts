@@ -15,13 +15,21 @@ export { ServerReflection as ReflectionService };
 
 type Answer = MessageInitShape<typeof ServerReflectionResponseSchema>["messageResponse"];
 
+export interface ReflectionOptions {
+  /**
+   * alsoDescribe are services not served here whose messages travel inside a served one's
+   * google.protobuf.Any (dispatch carries brain requests), so clients can resolve those types. Default none.
+   */
+  alsoDescribe?: readonly DescService[];
+}
+
 /**
  * reflectionService describes `services` (list them all, including health and reflection themselves
  * when served). Unknown files and symbols are answered with an error response (NOT_FOUND), as the
  * reflection protocol asks, and the stream stays open.
  */
-export function reflectionService(services: readonly DescService[]): ServiceImpl<typeof ServerReflection> {
-  const files = filesOf(services);
+export function reflectionService(services: readonly DescService[], { alsoDescribe = [] }: ReflectionOptions = {}): ServiceImpl<typeof ServerReflection> {
+  const files = filesOf([...services, ...alsoDescribe]);
   const registry = createRegistry(...files.values());
 
   // A file comes with everything it imports, transitively, each file once: the requested one first.

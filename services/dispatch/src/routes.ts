@@ -1,6 +1,7 @@
 import { createRegistry, type Registry } from "@bufbuild/protobuf";
 import type { ConnectRouter } from "@connectrpc/connect";
 import { HealthService, healthService, ReflectionService, reflectionService, type HealthStatus } from "@aivo/mesh-node";
+import { BrainService } from "@aivo/gen/aivo/brain/v1/brain_service_pb.js";
 import { DispatchService } from "@aivo/gen/aivo/dispatch/v1/dispatch_service_pb.js";
 import { dispatchService, type DispatchDeps } from "./dispatch-service.js";
 import type { RoutingTable } from "./routing-table.js";
@@ -10,7 +11,8 @@ export function routes(deps: DispatchDeps & { health: HealthStatus }): (router: 
   return (router) => {
     router.service(DispatchService, dispatchService(deps));
     router.service(HealthService, healthService(deps.health));
-    router.service(ReflectionService, reflectionService([DispatchService, HealthService, ReflectionService]));
+    // The brain's messages travel inside RouteTask's Any: described, so grpcurl can write them as JSON.
+    router.service(ReflectionService, reflectionService([DispatchService, HealthService, ReflectionService], { alsoDescribe: [BrainService] }));
   };
 }
 
