@@ -1,14 +1,8 @@
 import type { TestProject } from "vitest/node";
 import { type Mesh, startMesh } from "./mesh.ts";
 
-export interface MeshAddresses {
-  brainUrl: string;
-  gatewayUrl: string;
-  dispatchUrl: string;
-  envoyUrl: string;
-  serviceTokenSecret: string;
-  jwtSecret: string;
-}
+/** MeshAddresses is what the tests get of the running mesh: where each part listens and the secrets to sign tokens. */
+export type MeshAddresses = Omit<Mesh, "logs" | "stop">;
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -20,8 +14,8 @@ let mesh: Mesh | undefined;
 
 export async function setup(project: TestProject) {
   mesh = await startMesh({ brainWorkers: 2 });
-  const { brainUrl, gatewayUrl, dispatchUrl, envoyUrl, serviceTokenSecret, jwtSecret } = mesh;
-  project.provide("mesh", { brainUrl, gatewayUrl, dispatchUrl, envoyUrl, serviceTokenSecret, jwtSecret });
+  const { logs: _logs, stop: _stop, ...addresses } = mesh;
+  project.provide("mesh", addresses);
 }
 
 export async function teardown() {
