@@ -17,3 +17,20 @@ export function connectRedis(url: string, logger: Logger): Redis {
   });
   return redis;
 }
+
+/**
+ * whenSettled resolves once Redis is ready or has failed, or after waitMs, whichever comes first, so the
+ * gateway starts counting in Redis rather than in the stand-in counters when Redis is there to be had.
+ */
+export function whenSettled(redis: Redis, waitMs: number): Promise<void> {
+  if (redis.status === "ready") return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off("ready", done).off("error", done);
+      resolve();
+    };
+    const timer = setTimeout(done, waitMs);
+    redis.once("ready", done).once("error", done);
+  });
+}

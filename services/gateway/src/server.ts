@@ -29,7 +29,7 @@ import { createRateLimit } from "./edge/rate-limit.js";
 import { createGrpcProxy } from "./forward/grpc-proxy.js";
 import { healthRoutes } from "./health/routes.js";
 import { gatewayRoutes, OPEN_SERVICES } from "./routes.js";
-import { connectRedis } from "./redis.js";
+import { connectRedis, whenSettled } from "./redis.js";
 import { createUpstreams, routesByPath } from "./upstreams.js";
 
 export interface Gateway {
@@ -49,6 +49,8 @@ export interface BuildOptions {
 // Raw HTTP/2 forwarding is for the binary gRPC protocol; gRPC with the JSON codec goes through Connect.
 const FORWARDED_CONTENT_TYPES = new Set(["application/grpc", "application/grpc+proto"]);
 const OPEN_PATHS = [...OPEN_SERVICES].map((name) => `/${name}/`);
+/** How long listen() waits for Redis to connect before serving with in-process counters, in ms. */
+const REDIS_CONNECT_WAIT_MS = 2_000;
 
 /** isForwardedGrpc: a binary gRPC call over HTTP/2 for anything but the gateway's own services. */
 function isForwardedGrpc(req: Parameters<RequestHandler>[0]): req is http2.Http2ServerRequest {
@@ -100,6 +102,7 @@ export function build(config: GatewayConfig, { logger = createLogger({ service: 
   return {
     handler,
     async listen() {
+      if (redis) await whenSettled(redis, REDIS_CONNECT_WAIT_MS);
       listening = await listen(handler, { port: config.port, logger });
       return listening;
     },
