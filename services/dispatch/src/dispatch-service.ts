@@ -3,6 +3,7 @@ import { anyPack } from "@bufbuild/protobuf/wkt";
 import type { ServiceImpl } from "@connectrpc/connect";
 import { identityHeaders, readIdentity } from "@aivo/mesh-node";
 import { DispatchService, TaskRouteSchema } from "@aivo/gen/aivo/dispatch/v1/dispatch_service_pb.js";
+import { aiService, type Ai } from "./ai/ai-service.js";
 import type { Brain } from "./brain.js";
 import { methodPath, type RoutingTable } from "./routing-table.js";
 import { taskCalls } from "./task-call.js";
@@ -12,10 +13,12 @@ export interface DispatchDeps {
   brain: Brain;
   /** brainTimeoutMs is the deadline of a brain call when the caller set none, in milliseconds. */
   brainTimeoutMs: number;
+  /** ai serves Generate, GenerateStream and GetUsage. */
+  ai: Ai;
 }
 
-/** dispatchService routes tasks to the brain: resolve and check, call, pack the answer. */
-export function dispatchService({ table, brain, brainTimeoutMs }: DispatchDeps): ServiceImpl<typeof DispatchService> {
+/** dispatchService routes tasks to the brain (resolve and check, call, pack the answer) and AI requests to providers. */
+export function dispatchService({ table, brain, brainTimeoutMs, ai }: DispatchDeps): ServiceImpl<typeof DispatchService> {
   const resolve = taskCalls(table);
   const routes = [...table].map(([task, method]) =>
     create(TaskRouteSchema, { task, method: methodPath(method), inputType: method.input.typeName, outputType: method.output.typeName }),
@@ -33,5 +36,6 @@ export function dispatchService({ table, brain, brainTimeoutMs }: DispatchDeps):
     listTasks() {
       return { routes };
     },
+    ...aiService(ai),
   };
 }

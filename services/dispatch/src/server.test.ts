@@ -9,8 +9,9 @@ import { DispatchService } from "@aivo/gen/aivo/dispatch/v1/dispatch_service_pb.
 import { Health, HealthCheckResponse_ServingStatus } from "@aivo/gen/grpc/health/v1/health_pb.js";
 import { ServerReflection } from "@aivo/gen/grpc/reflection/v1/reflection_pb.js";
 import { startBrainStandIn } from "./brain-stand-in.js";
-import type { DispatchConfig } from "./config.js";
-import { build } from "./server.js";
+import { loadAiConfig } from "./ai/ai-config.js";
+import { DEFAULT_AI_CONFIG, type DispatchConfig } from "./config.js";
+import { build, type Dispatch } from "./server.js";
 
 const secret = "a-service-token-secret-of-32-chars!";
 const brainServiceTimeoutMs = 7000;
@@ -26,17 +27,28 @@ const session: MessageInitShape<typeof FocusSessionSchema> = {
 
 let brain: Awaited<ReturnType<typeof startBrainStandIn>>;
 let server: Listening;
+let dispatch: Dispatch;
 let baseUrl: string;
 
 beforeAll(async () => {
   brain = await startBrainStandIn();
-  const config: DispatchConfig = { port: 0, brainServiceUrl: brain.url, brainServiceTimeoutMs, serviceTokenSecret: secret, logLevel: "info" };
+  const config: DispatchConfig = {
+    port: 0,
+    brainServiceUrl: brain.url,
+    brainServiceTimeoutMs,
+    serviceTokenSecret: secret,
+    logLevel: "info",
+    ai: loadAiConfig(DEFAULT_AI_CONFIG),
+    providers: {},
+  };
   const logger = createLogger({ service: "dispatch", level: "silent" });
-  server = await listen(build(config, logger).handler, { port: 0, logger, graceMs: 100 });
+  dispatch = await build(config, logger);
+  server = await listen(dispatch.handler, { port: 0, logger, graceMs: 100 });
   baseUrl = `http://127.0.0.1:${server.port}`;
 });
 afterAll(async () => {
   await server.close();
+  await dispatch.close();
   await brain.close();
 });
 beforeEach(() => {

@@ -22,6 +22,12 @@ import {
 } from "@aivo/mesh-node";
 import { BrainService } from "@aivo/gen/aivo/brain/v1/brain_service_pb.js";
 import { DispatchService } from "@aivo/gen/aivo/dispatch/v1/dispatch_service_pb.js";
+import { Cooldowns } from "./ai/cooldown.js";
+import { generator } from "./ai/generator.js";
+import { Ledger } from "./ai/ledger.js";
+import { TenantLimits } from "./ai/limits.js";
+import { providerMetrics } from "./ai/provider-metrics.js";
+import { openStore, type Sql } from "./ai/store.js";
 import { brainClient } from "./brain.js";
 import { readConfig, type DispatchConfig } from "./config.js";
 import { routes, taskMessages } from "./routes.js";
@@ -32,19 +38,37 @@ export interface Dispatch {
   handler: RequestHandler;
   health: HealthStatus;
   logger: Logger;
+  /** close closes the ledger's database. */
+  close(): Promise<void>;
 }
 
-/** build wires dispatch from its configuration; it does not listen. */
-export function build(config: DispatchConfig, logger: Logger = createLogger({ service: "dispatch", level: config.logLevel })): Dispatch {
+/** build wires dispatch from its configuration and opens the ledger; it does not listen. */
+export async function build(config: DispatchConfig, logger: Logger = createLogger({ service: "dispatch", level: config.logLevel })): Promise<Dispatch> {
   const table = routingTable(BrainService);
   const serviceToken = serviceTokenMinter({ secret: config.serviceTokenSecret, issuer: "dispatch", audience: "brain" });
   const health = new HealthStatus([DispatchService.typeName]);
   const metrics = createCallMetrics("dispatch");
+  const sql: Sql = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.ledgerDir });
+  const ledger = await Ledger.open(sql);
+  const ai = {
+    config: config.ai,
+    ledger,
+    generator: generator({
+      config: config.ai,
+      providers: config.providers,
+      ledger,
+      limits: new TenantLimits(config.ai.limitsOf),
+      cooldowns: new Cooldowns(config.ai.cooldown),
+      metrics: providerMetrics(metrics.registry),
+      logger,
+    }),
+  };
   const connect = connectNodeAdapter({
     routes: routes({
       table,
       brain: brainClient({ baseUrl: config.brainServiceUrl, serviceToken, logger }),
       brainTimeoutMs: config.brainServiceTimeoutMs,
+      ai,
       health,
     }),
     interceptors: [
@@ -64,16 +88,18 @@ export function build(config: DispatchConfig, logger: Logger = createLogger({ se
     },
     connect,
   );
-  return { handler, health, logger };
+  logger.info({ providers: Object.keys(config.providers), ledger: config.databaseUrl ? "postgresql" : "embedded" }, "AI routing ready");
+  return { handler, health, logger, close: () => sql.close() };
 }
 
 async function main(): Promise<void> {
   const config = loadConfig("dispatch", () => readConfig());
-  const dispatch = build(config);
+  const dispatch = await build(config);
   const server = await listen(dispatch.handler, { port: config.port, logger: dispatch.logger });
   const stop = async () => {
     dispatch.health.shutdown();
     await server.close();
+    await dispatch.close();
     process.exit(0);
   };
   process.once("SIGTERM", stop);

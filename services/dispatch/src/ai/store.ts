@@ -1,0 +1,37 @@
+// One SQL dialect for both storage backends: PostgreSQL when DATABASE_URL is set, otherwise PGlite
+// (PostgreSQL compiled to WASM, embedded in the process, on disk under DATA_DIR or in memory).
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+
+/** Sql runs parameterised statements ($1, $2, ...), each atomic on its own. */
+export interface Sql {
+  query<Row>(text: string, params?: unknown[]): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** databaseUrl is PostgreSQL; a driver suffix such as postgresql+asyncpg:// (the brain's form) is accepted. */
+  databaseUrl?: string;
+  /** dataDir holds the embedded database; unset keeps it in memory. */
+  dataDir?: string;
+}
+
+export async function openStore({ databaseUrl, dataDir }: StoreOptions): Promise<Sql> {
+  return databaseUrl ? postgres(databaseUrl.replace(/^postgres(ql)?\+\w+:/, "postgresql:")) : embedded(dataDir);
+}
+
+function postgres(connectionString: string): Sql {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  return {
+    query: async <Row>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as Row[],
+    close: () => pool.end(),
+  };
+}
+
+async function embedded(dataDir: string | undefined): Promise<Sql> {
+  const db = await PGlite.create(dataDir);
+  return {
+    query: async <Row>(text: string, params?: unknown[]) => (await db.query<Row>(text, params)).rows,
+    close: () => db.close(),
+  };
+}
