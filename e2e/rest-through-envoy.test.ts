@@ -65,15 +65,6 @@ describe("curl to the seed's REST paths through Envoy", () => {
     expect(response.status).toBe(401);
   });
 
-  it("answers 501 for a domain that is not built yet", async () => {
-    const response = await curl("POST", "/api/v1/speech/transcribe", {
-      token,
-      body: { audio: { data: "AAECAw==", encoding: "AUDIO_ENCODING_PCM_S16LE", sampleRateHz: 16000 } },
-    });
-
-    expect(response.status).toBe(501);
-  });
-
   it("answers 404 for a path that is not in the contract", async () => {
     const response = await curl("POST", "/api/v1/speech/sing", { token, body: {} });
 

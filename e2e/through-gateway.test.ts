@@ -61,12 +61,13 @@ describe.each(Object.entries(transports))("a client speaking %s to the gateway",
     expect(next.score).toBeGreaterThan(0);
   });
 
-  it("hears that speech analysis is not built yet", async () => {
+  it("hears from the speech analysis which audio field it cannot use", async () => {
     const error = await brain
       .transcribeSpeech({ audio: { data: new Uint8Array([1, 2, 3, 4]), sampleRateHz: 16000, encoding: 4 } }, { headers })
       .catch((e) => ConnectError.from(e));
 
-    expect(error).toMatchObject({ code: Code.Unimplemented });
+    expect(error).toMatchObject({ code: Code.InvalidArgument });
+    expect((error as ConnectError).rawMessage).toContain("audio.data");
   });
 
   it("runs a seed task by name through dispatch", async () => {

@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages, appended to as the mesh needs more: PostgreSQL and Redis for the tests that start real
-# ones on loopback, curl as the legacy REST client, wrk for the REST benchmark.
-APT_PACKAGES=(postgresql redis-server curl wrk)
+# ones on loopback, curl as the legacy REST client, wrk for the REST benchmark, espeak-ng and sox to make the
+# speech evaluation set.
+APT_PACKAGES=(postgresql redis-server curl wrk espeak-ng sox)
 # Go tools, installed into .tools/bin under the names their projects publish them with (NAME=MODULE@VERSION):
 # gRPC clients for tests, health checks and benchmarks.
 GO_TOOLS=(

@@ -31,6 +31,9 @@ class Config:
     redis_url: str | None = field(default=None, repr=False)
     ml_rate_limit_per_minute: int = 1200
     log_level: str = "info"
+    speech_max_seconds: int = 120
+    speech_api_url: str | None = None
+    speech_api_key: str | None = field(default=None, repr=False)
 
 
 def load_config(environ: Mapping[str, str] = os.environ) -> Config:
@@ -44,6 +47,9 @@ def load_config(environ: Mapping[str, str] = os.environ) -> Config:
         redis_url=_redis_url(environ, "REDIS_URL"),
         ml_rate_limit_per_minute=_integer(environ, "ML_RATE_LIMIT_PER_MINUTE", default=1200, low=1, high=10_000_000),
         log_level=_choice(environ, "LOG_LEVEL", default="info", choices=LOG_LEVELS),
+        speech_max_seconds=_integer(environ, "SPEECH_MAX_SECONDS", default=120, low=1, high=3600),
+        speech_api_url=_http_url(environ, "SPEECH_API_URL"),
+        speech_api_key=environ.get("SPEECH_API_KEY", "").strip() or None,
     )
 
 
@@ -89,6 +95,13 @@ def _database_url(environ: Mapping[str, str], name: str) -> str | None:
     if scheme is None:
         raise ConfigError(name, f"must be a PostgreSQL URL ({', '.join(_POSTGRES_SCHEMES)}...) or unset for SQLite")
     return "postgresql+asyncpg://" + raw.removeprefix(scheme)
+
+
+def _http_url(environ: Mapping[str, str], name: str) -> str | None:
+    raw = environ.get(name, "").strip().rstrip("/")
+    if raw and not raw.startswith(("http://", "https://")):
+        raise ConfigError(name, f"must be an http:// or https:// URL or unset, got {raw!r}")
+    return raw or None
 
 
 def _redis_url(environ: Mapping[str, str], name: str) -> str | None:

@@ -45,6 +45,8 @@ def test_the_secrets_and_urls_stay_out_of_the_configs_repr():
         ("LOG_LEVEL", "loud", "must be one of debug, info, warn, error"),
         ("DATABASE_URL", "mysql://db/brain", "must be a PostgreSQL URL"),
         ("REDIS_URL", "memcached://cache", "must be a Redis URL"),
+        ("SPEECH_MAX_SECONDS", "0", "must be an integer from 1 to 3600"),
+        ("SPEECH_API_URL", "ftp://asr", "must be an http:// or https:// URL"),
     ],
 )
 def test_a_bad_value_is_refused_with_the_variable_named(variable, value, complaint):

@@ -13,6 +13,9 @@ class InvalidInputError(DomainError):
         self.field = field
         self.message = message
 
+    def __reduce__(self):  # crosses process boundaries whole (speech analysis runs in a worker process)
+        return type(self), (self.field, self.message)
+
 
 class PreconditionError(DomainError):
     """A request that is well formed but not possible in the current state (FAILED_PRECONDITION)."""

@@ -52,12 +52,14 @@ class Session:
     """One session: events in any order, times in milliseconds since the session started.
 
     elapsed_ms 0 means the session runs until the end of its last event. Every event must end by
-    elapsed_ms: an event reaching past "now" cannot be placed in the session.
+    elapsed_ms: an event reaching past "now" cannot be placed in the session. local_start_minute is the
+    learner's local clock at the start, in minutes after midnight, when known.
     """
 
     child_age_months: int
     elapsed_ms: int = 0
     events: tuple[Event, ...] = ()
+    local_start_minute: int | None = None
 
     def __post_init__(self) -> None:
         if self.elapsed_ms and self.events:

@@ -41,6 +41,7 @@ def session_from_proto(message: pb.FocusSession) -> Session:
         child_age_months=message.child_age_months,
         elapsed_ms=message.elapsed_ms,
         events=tuple(_event_from_proto(event) for event in message.events),
+        local_start_minute=message.local_start_minute if message.HasField("local_start_minute") else None,
     )
 
 

@@ -164,3 +164,14 @@ def test_the_attention_analysis_round_trips_with_spans_lapses_and_vigilance():
     assert response.longest_span_ms == analysis.longest_span_ms
     assert (response.distraction_count, response.distraction_ms) == (1, 30_000)
     assert fields(response.vigilance, analysis.vigilance) == asdict(analysis.vigilance)
+
+
+@pytest.mark.parametrize("start_minute", [0, 17 * 60 + 30])
+def test_the_local_start_time_comes_through_when_it_was_sent(start_minute):
+    message = pb.FocusSession(child_age_months=60, local_start_minute=start_minute)
+
+    assert session_from_proto(message).local_start_minute == start_minute
+
+
+def test_an_unsent_local_start_time_stays_unknown():
+    assert session_from_proto(pb.FocusSession(child_age_months=60)).local_start_minute is None

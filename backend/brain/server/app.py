@@ -19,6 +19,7 @@ from brain.server.request_context import RequestContextInterceptor
 from brain.server.service_tokens import ServiceTokens
 from brain.server.servicer import BrainServicer
 from brain.server.validation import ValidationInterceptor
+from brain.speech import SpeechService, speech_service
 from brain.storage import Storage
 
 # The contract allows 32 MiB of audio in one message; the rest of the message needs a little more.
@@ -32,11 +33,14 @@ class RunningServer:
     server: grpc.aio.Server
     health: health_aio.HealthServicer
     port: int
+    speech: SpeechService
 
     async def stop(self, grace_s: float = SHUTDOWN_GRACE_S) -> None:
-        """Reports NOT_SERVING, refuses new calls, and lets in-flight calls finish for up to grace_s."""
+        """Reports NOT_SERVING, refuses new calls, lets in-flight calls finish for up to grace_s, then stops the
+        speech analysis process."""
         await self.health.enter_graceful_shutdown()
         await self.server.stop(grace_s)
+        await self.speech.close()
 
 
 async def start_server(config: Config, storage: Storage, port: int, *, reuse_port: bool = False) -> RunningServer:
@@ -59,7 +63,9 @@ async def start_server(config: Config, storage: Storage, port: int, *, reuse_por
             ("grpc.so_reuseport", int(reuse_port)),
         ],
     )
-    brain_service_pb2_grpc.add_BrainServiceServicer_to_server(BrainServicer(storage, time.monotonic()), server)
+    speech = speech_service(config)
+    servicer = BrainServicer(storage, time.monotonic(), speech)
+    brain_service_pb2_grpc.add_BrainServiceServicer_to_server(servicer, server)
     health = health_aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health, server)
     enable_reflection(server, (BRAIN_SERVICE.full_name, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name))
@@ -67,4 +73,4 @@ async def start_server(config: Config, storage: Storage, port: int, *, reuse_por
     await server.start()
     for service in ("", BRAIN_SERVICE.full_name):
         await health.set(service, health_pb2.HealthCheckResponse.SERVING)
-    return RunningServer(server=server, health=health, port=bound_port)
+    return RunningServer(server=server, health=health, port=bound_port, speech=speech)

@@ -40,7 +40,7 @@ async def test_ml_calls_beyond_the_limit_are_refused_with_the_time_to_wait(brain
     with pytest.raises(grpc.aio.AioRpcError) as refused:
         await brain.stub.DetectEmotion(emotion, metadata=headers(x_tenant_id=tenant))
 
-    assert within == [grpc.StatusCode.UNIMPLEMENTED] * LIMIT
+    assert grpc.StatusCode.RESOURCE_EXHAUSTED not in within
     assert refused.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
     assert f"{LIMIT} calls per minute reached for service 'gateway' and tenant '{tenant}'" in refused.value.details()
     retry = error_details_pb2.RetryInfo()
@@ -64,7 +64,8 @@ async def test_every_ml_endpoint_and_run_inference_share_one_count(brain, tenant
 
     codes = [await code_of(rpc(request, metadata=headers(x_tenant_id=tenant))) for rpc, request in calls]
 
-    assert codes == [grpc.StatusCode.UNIMPLEMENTED] * LIMIT + [grpc.StatusCode.RESOURCE_EXHAUSTED]
+    assert grpc.StatusCode.RESOURCE_EXHAUSTED not in codes[:LIMIT]
+    assert codes[LIMIT] == grpc.StatusCode.RESOURCE_EXHAUSTED
 
 
 async def test_each_calling_service_and_tenant_has_its_own_count(brain, tenant):
@@ -77,7 +78,7 @@ async def test_each_calling_service_and_tenant_has_its_own_count(brain, tenant):
         brain.stub.DetectEmotion(emotion, metadata=headers(service_token(issuer="dispatch"), x_tenant_id=tenant))
     )
 
-    assert (other_tenant, other_service) == (grpc.StatusCode.UNIMPLEMENTED, grpc.StatusCode.UNIMPLEMENTED)
+    assert grpc.StatusCode.RESOURCE_EXHAUSTED not in (other_tenant, other_service)
 
 
 async def test_calls_outside_the_ml_endpoints_are_not_counted(brain, tenant):

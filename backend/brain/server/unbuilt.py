@@ -8,9 +8,6 @@ from brain.server.contract import BRAIN_SERVICE
 # What each contract file's RPCs need, by the file that defines their requests. An entry goes when its domain
 # lands: speech in issue 3, ML inference (RunInference too) in issue 4, federated learning in issue 5.
 NOT_BUILT = {
-    "aivo/brain/v1/speech.proto": "the speech analysis domain",
-    "aivo/brain/v1/ml.proto": "the ML inference domain",
-    "aivo/brain/v1/federated.proto": "the federated learning domain",
 }
 
 

@@ -8,7 +8,8 @@ from brain.storage.database import create_engine
 from brain.storage.migrations import MIGRATIONS, Migration, migrate
 from brain.testing import make_config
 
-NOTES = Migration(2, "create notes", ("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)",))
+NEXT = len(MIGRATIONS) + 1
+NOTES = Migration(NEXT, "create notes", ("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)",))
 
 
 @pytest.fixture
@@ -29,8 +30,8 @@ async def ledger(engine) -> list[tuple[int, str]]:
 async def test_a_fresh_database_gets_every_migration_in_order(engine):
     applied = await migrate(engine, (*MIGRATIONS, NOTES))
 
-    assert applied == [1, 2]
-    assert await ledger(engine) == [(1, "create schema_migrations"), (2, "create notes")]
+    assert applied == list(range(1, NEXT + 1))
+    assert await ledger(engine) == [(m.version, m.name) for m in (*MIGRATIONS, NOTES)]
 
 
 async def test_running_the_migrations_again_changes_nothing(engine):
@@ -39,7 +40,7 @@ async def test_running_the_migrations_again_changes_nothing(engine):
     again = await migrate(engine, (*MIGRATIONS, NOTES))
 
     assert again == []
-    assert await ledger(engine) == [(1, "create schema_migrations"), (2, "create notes")]
+    assert await ledger(engine) == [(m.version, m.name) for m in (*MIGRATIONS, NOTES)]
 
 
 async def test_a_later_migration_is_applied_on_top_of_earlier_ones(engine):
@@ -47,7 +48,7 @@ async def test_a_later_migration_is_applied_on_top_of_earlier_ones(engine):
 
     applied = await migrate(engine, (*MIGRATIONS, NOTES))
 
-    assert applied == [2]
+    assert applied == [NEXT]
 
 
 async def test_two_processes_migrating_at_once_apply_each_migration_once(tmp_path, database_url):
@@ -58,11 +59,11 @@ async def test_two_processes_migrating_at_once_apply_each_migration_once(tmp_pat
     finally:
         await asyncio.gather(first.dispose(), second.dispose())
 
-    assert sorted(results) == [[], [1, 2]]
+    assert sorted(results) == [[], list(range(1, NEXT + 1))]
 
 
 async def test_a_failing_migration_leaves_nothing_behind(engine):
-    broken = Migration(2, "half done", ("CREATE TABLE half (id INTEGER)", "THIS IS NOT SQL"))
+    broken = Migration(NEXT, "half done", ("CREATE TABLE half (id INTEGER)", "THIS IS NOT SQL"))
 
     with pytest.raises(DBAPIError):
         await migrate(engine, (*MIGRATIONS, broken))

@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from buf.validate import validate_pb2 as buf_dot_validate_dot_validate__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x61ivo/brain/v1/analytics.proto\x12\raivo.brain.v1\x1a\x1b\x62uf/validate/validate.proto\"\xf9\x03\n\x0c\x46ocusSession\x12\'\n\nsession_id\x18\x01 \x01(\tB\x08\xbaH\x05r\x03\x18\x80\x01R\tsessionId\x12\x34\n\x10\x63hild_age_months\x18\x02 \x01(\rB\n\xbaH\x07*\x05\x18\xd8\x01(\x18R\x0e\x63hildAgeMonths\x12)\n\nelapsed_ms\x18\x03 \x01(\rB\n\xbaH\x07*\x05\x18\x80\xb8\x99)R\telapsedMs\x12=\n\x06\x65vents\x18\x04 \x03(\x0b\x32\x19.aivo.brain.v1.FocusEventB\n\xbaH\x07\x92\x01\x04\x10\xa0\x9c\x01R\x06\x65vents:\x9f\x02\xbaH\x9b\x02\x1a\x98\x02\n#focus_session.elapsed_covers_events\x12\x37\x65lapsed_ms must not be before the end of the last event\x1a\xb7\x01this.elapsed_ms == 0u || this.events.all(e, e.offset_ms + (has(e.answer) ? e.answer.response_time_ms : has(e.idle) ? e.idle.duration_ms : e.focus_lost.duration_ms) <= this.elapsed_ms)\"\xea\x01\n\nFocusEvent\x12\'\n\toffset_ms\x18\x01 \x01(\rB\n\xbaH\x07*\x05\x18\x80\xb8\x99)R\x08offsetMs\x12\x34\n\x06\x61nswer\x18\x02 \x01(\x0b\x32\x1a.aivo.brain.v1.AnswerEventH\x00R\x06\x61nswer\x12.\n\x04idle\x18\x03 \x01(\x0b\x32\x18.aivo.brain.v1.IdleEventH\x00R\x04idle\x12>\n\nfocus_lost\x18\x04 \x01(\x0b\x32\x1d.aivo.brain.v1.FocusLostEventH\x00R\tfocusLostB\r\n\x04kind\x12\x05\xbaH\x02\x08\x01\"_\n\x0b\x41nswerEvent\x12\x18\n\x07\x63orrect\x18\x01 \x01(\x08R\x07\x63orrect\x12\x36\n\x10response_time_ms\x18\x02 \x01(\rB\x0c\xbaH\t*\x07\x18\x80\xdd\xdb\x01 \x00R\x0eresponseTimeMs\":\n\tIdleEvent\x12-\n\x0b\x64uration_ms\x18\x01 \x01(\rB\x0c\xbaH\t*\x07\x18\x80\xb8\x99) \x00R\ndurationMs\"~\n\x0e\x46ocusLostEvent\x12=\n\x05\x63\x61use\x18\x01 \x01(\x0e\x32\x1d.aivo.brain.v1.FocusLossCauseB\x08\xbaH\x05\x82\x01\x02\x10\x01R\x05\x63\x61use\x12-\n\x0b\x64uration_ms\x18\x02 \x01(\rB\x0c\xbaH\t*\x07\x18\x80\xb8\x99) \x00R\ndurationMs\"T\n\x13\x41nalyzeFocusRequest\x12=\n\x07session\x18\x01 \x01(\x0b\x32\x1b.aivo.brain.v1.FocusSessionB\x06\xbaH\x03\xc8\x01\x01R\x07session\"\x9c\x01\n\x14\x41nalyzeFocusResponse\x12\x14\n\x05score\x18\x01 \x01(\x01R\x05score\x12/\n\x05level\x18\x02 \x01(\x0e\x32\x19.aivo.brain.v1.FocusLevelR\x05level\x12=\n\ncomponents\x18\x03 \x03(\x0b\x32\x1d.aivo.brain.v1.ScoreComponentR\ncomponents\"\x8c\x01\n\x0eScoreComponent\x12\x12\n\x04name\x18\x01 \x01(\tR\x04name\x12\x14\n\x05value\x18\x02 \x01(\x01R\x05value\x12\x16\n\x06weight\x18\x03 \x01(\x01R\x06weight\x12\x16\n\x06points\x18\x04 \x01(\x01R\x06points\x12 \n\x0b\x65xplanation\x18\x05 \x01(\tR\x0b\x65xplanation\"T\n\x13PredictBreakRequest\x12=\n\x07session\x18\x01 \x01(\x0b\x32\x1b.aivo.brain.v1.FocusSessionB\x06\xbaH\x03\xc8\x01\x01R\x07session\"\xb2\x02\n\x14PredictBreakResponse\x12\x1b\n\tbreak_now\x18\x01 \x01(\x08R\x08\x62reakNow\x12.\n\x13minutes_until_break\x18\x02 \x01(\rR\x11minutesUntilBreak\x12\x30\n\x14\x62reak_length_minutes\x18\x03 \x01(\rR\x12\x62reakLengthMinutes\x12\x34\n\x16\x61ttention_span_minutes\x18\x04 \x01(\rR\x14\x61ttentionSpanMinutes\x12/\n\x14time_on_task_minutes\x18\x05 \x01(\x01R\x11timeOnTaskMinutes\x12\x34\n\x07reasons\x18\x06 \x03(\x0b\x32\x1a.aivo.brain.v1.BreakReasonR\x07reasons\"Y\n\x0b\x42reakReason\x12\x32\n\x04kind\x18\x01 \x01(\x0e\x32\x1e.aivo.brain.v1.BreakReasonKindR\x04kind\x12\x16\n\x06\x64\x65tail\x18\x02 \x01(\tR\x06\x64\x65tail\"X\n\x17\x41nalyzeAttentionRequest\x12=\n\x07session\x18\x01 \x01(\x0b\x32\x1b.aivo.brain.v1.FocusSessionB\x06\xbaH\x03\xc8\x01\x01R\x07session\"\xe4\x02\n\x18\x41nalyzeAttentionResponse\x12\x32\n\x05spans\x18\x01 \x03(\x0b\x32\x1c.aivo.brain.v1.AttentionSpanR\x05spans\x12\x35\n\x06lapses\x18\x02 \x03(\x0b\x32\x1d.aivo.brain.v1.AttentionLapseR\x06lapses\x12 \n\x0cmean_span_ms\x18\x03 \x01(\x01R\nmeanSpanMs\x12&\n\x0flongest_span_ms\x18\x04 \x01(\rR\rlongestSpanMs\x12+\n\x11\x64istraction_count\x18\x05 \x01(\rR\x10\x64istractionCount\x12%\n\x0e\x64istraction_ms\x18\x06 \x01(\rR\rdistractionMs\x12?\n\tvigilance\x18\x07 \x01(\x0b\x32!.aivo.brain.v1.VigilanceDecrementR\tvigilance\"[\n\rAttentionSpan\x12\x19\n\x08start_ms\x18\x01 \x01(\rR\x07startMs\x12\x15\n\x06\x65nd_ms\x18\x02 \x01(\rR\x05\x65ndMs\x12\x18\n\x07\x61nswers\x18\x03 \x01(\rR\x07\x61nswers\"}\n\x0e\x41ttentionLapse\x12\x19\n\x08start_ms\x18\x01 \x01(\rR\x07startMs\x12\x1f\n\x0b\x64uration_ms\x18\x02 \x01(\rR\ndurationMs\x12/\n\x05\x63\x61use\x18\x03 \x01(\x0e\x32\x19.aivo.brain.v1.LapseCauseR\x05\x63\x61use\"\x86\x03\n\x12VigilanceDecrement\x12.\n\x13\x61\x63\x63uracy_first_half\x18\x01 \x01(\x01R\x11\x61\x63\x63uracyFirstHalf\x12\x30\n\x14\x61\x63\x63uracy_second_half\x18\x02 \x01(\x01R\x12\x61\x63\x63uracySecondHalf\x12I\n\"median_response_time_first_half_ms\x18\x03 \x01(\x01R\x1dmedianResponseTimeFirstHalfMs\x12K\n#median_response_time_second_half_ms\x18\x04 \x01(\x01R\x1emedianResponseTimeSecondHalfMs\x12*\n\x11lapses_first_half\x18\x05 \x01(\rR\x0flapsesFirstHalf\x12,\n\x12lapses_second_half\x18\x06 \x01(\rR\x10lapsesSecondHalf\x12\x1c\n\tdecrement\x18\x07 \x01(\x08R\tdecrement*\x9a\x01\n\x0e\x46ocusLossCause\x12 \n\x1c\x46OCUS_LOSS_CAUSE_UNSPECIFIED\x10\x00\x12\x1f\n\x1b\x46OCUS_LOSS_CAUSE_TAB_HIDDEN\x10\x01\x12 \n\x1c\x46OCUS_LOSS_CAUSE_WINDOW_BLUR\x10\x02\x12#\n\x1f\x46OCUS_LOSS_CAUSE_APP_BACKGROUND\x10\x03*n\n\nFocusLevel\x12\x1b\n\x17\x46OCUS_LEVEL_UNSPECIFIED\x10\x00\x12\x13\n\x0f\x46OCUS_LEVEL_LOW\x10\x01\x12\x18\n\x14\x46OCUS_LEVEL_MODERATE\x10\x02\x12\x14\n\x10\x46OCUS_LEVEL_HIGH\x10\x03*\xff\x01\n\x0f\x42reakReasonKind\x12!\n\x1d\x42REAK_REASON_KIND_UNSPECIFIED\x10\x00\x12\"\n\x1e\x42REAK_REASON_KIND_TIME_ON_TASK\x10\x01\x12&\n\"BREAK_REASON_KIND_FALLING_ACCURACY\x10\x02\x12\x36\n2BREAK_REASON_KIND_RISING_RESPONSE_TIME_VARIABILITY\x10\x03\x12!\n\x1d\x42REAK_REASON_KIND_IDLE_STREAK\x10\x04\x12\"\n\x1e\x42REAK_REASON_KIND_DISTRACTIONS\x10\x05*z\n\nLapseCause\x12\x1b\n\x17LAPSE_CAUSE_UNSPECIFIED\x10\x00\x12\x14\n\x10LAPSE_CAUSE_IDLE\x10\x01\x12\x1a\n\x16LAPSE_CAUSE_FOCUS_LOST\x10\x02\x12\x1d\n\x19LAPSE_CAUSE_SLOW_RESPONSE\x10\x03\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x61ivo/brain/v1/analytics.proto\x12\raivo.brain.v1\x1a\x1b\x62uf/validate/validate.proto\"\xcd\x04\n\x0c\x46ocusSession\x12\'\n\nsession_id\x18\x01 \x01(\tB\x08\xbaH\x05r\x03\x18\x80\x01R\tsessionId\x12\x34\n\x10\x63hild_age_months\x18\x02 \x01(\rB\n\xbaH\x07*\x05\x18\xd8\x01(\x18R\x0e\x63hildAgeMonths\x12)\n\nelapsed_ms\x18\x03 \x01(\rB\n\xbaH\x07*\x05\x18\x80\xb8\x99)R\telapsedMs\x12=\n\x06\x65vents\x18\x04 \x03(\x0b\x32\x19.aivo.brain.v1.FocusEventB\n\xbaH\x07\x92\x01\x04\x10\xa0\x9c\x01R\x06\x65vents\x12;\n\x12local_start_minute\x18\x05 \x01(\rB\x08\xbaH\x05*\x03\x18\x9f\x0bH\x00R\x10localStartMinute\x88\x01\x01:\x9f\x02\xbaH\x9b\x02\x1a\x98\x02\n#focus_session.elapsed_covers_events\x12\x37\x65lapsed_ms must not be before the end of the last event\x1a\xb7\x01this.elapsed_ms == 0u || this.events.all(e, e.offset_ms + (has(e.answer) ? e.answer.response_time_ms : has(e.idle) ? e.idle.duration_ms : e.focus_lost.duration_ms) <= this.elapsed_ms)B\x15\n\x13_local_start_minute\"\xea\x01\n\nFocusEvent\x12\'\n\toffset_ms\x18\x01 \x01(\rB\n\xbaH\x07*\x05\x18\x80\xb8\x99)R\x08offsetMs\x12\x34\n\x06\x61nswer\x18\x02 \x01(\x0b\x32\x1a.aivo.brain.v1.AnswerEventH\x00R\x06\x61nswer\x12.\n\x04idle\x18\x03 \x01(\x0b\x32\x18.aivo.brain.v1.IdleEventH\x00R\x04idle\x12>\n\nfocus_lost\x18\x04 \x01(\x0b\x32\x1d.aivo.brain.v1.FocusLostEventH\x00R\tfocusLostB\r\n\x04kind\x12\x05\xbaH\x02\x08\x01\"_\n\x0b\x41nswerEvent\x12\x18\n\x07\x63orrect\x18\x01 \x01(\x08R\x07\x63orrect\x12\x36\n\x10response_time_ms\x18\x02 \x01(\rB\x0c\xbaH\t*\x07\x18\x80\xdd\xdb\x01 \x00R\x0eresponseTimeMs\":\n\tIdleEvent\x12-\n\x0b\x64uration_ms\x18\x01 \x01(\rB\x0c\xbaH\t*\x07\x18\x80\xb8\x99) \x00R\ndurationMs\"~\n\x0e\x46ocusLostEvent\x12=\n\x05\x63\x61use\x18\x01 \x01(\x0e\x32\x1d.aivo.brain.v1.FocusLossCauseB\x08\xbaH\x05\x82\x01\x02\x10\x01R\x05\x63\x61use\x12-\n\x0b\x64uration_ms\x18\x02 \x01(\rB\x0c\xbaH\t*\x07\x18\x80\xb8\x99) \x00R\ndurationMs\"T\n\x13\x41nalyzeFocusRequest\x12=\n\x07session\x18\x01 \x01(\x0b\x32\x1b.aivo.brain.v1.FocusSessionB\x06\xbaH\x03\xc8\x01\x01R\x07session\"\x9c\x01\n\x14\x41nalyzeFocusResponse\x12\x14\n\x05score\x18\x01 \x01(\x01R\x05score\x12/\n\x05level\x18\x02 \x01(\x0e\x32\x19.aivo.brain.v1.FocusLevelR\x05level\x12=\n\ncomponents\x18\x03 \x03(\x0b\x32\x1d.aivo.brain.v1.ScoreComponentR\ncomponents\"\x8c\x01\n\x0eScoreComponent\x12\x12\n\x04name\x18\x01 \x01(\tR\x04name\x12\x14\n\x05value\x18\x02 \x01(\x01R\x05value\x12\x16\n\x06weight\x18\x03 \x01(\x01R\x06weight\x12\x16\n\x06points\x18\x04 \x01(\x01R\x06points\x12 \n\x0b\x65xplanation\x18\x05 \x01(\tR\x0b\x65xplanation\"T\n\x13PredictBreakRequest\x12=\n\x07session\x18\x01 \x01(\x0b\x32\x1b.aivo.brain.v1.FocusSessionB\x06\xbaH\x03\xc8\x01\x01R\x07session\"\xb2\x02\n\x14PredictBreakResponse\x12\x1b\n\tbreak_now\x18\x01 \x01(\x08R\x08\x62reakNow\x12.\n\x13minutes_until_break\x18\x02 \x01(\rR\x11minutesUntilBreak\x12\x30\n\x14\x62reak_length_minutes\x18\x03 \x01(\rR\x12\x62reakLengthMinutes\x12\x34\n\x16\x61ttention_span_minutes\x18\x04 \x01(\rR\x14\x61ttentionSpanMinutes\x12/\n\x14time_on_task_minutes\x18\x05 \x01(\x01R\x11timeOnTaskMinutes\x12\x34\n\x07reasons\x18\x06 \x03(\x0b\x32\x1a.aivo.brain.v1.BreakReasonR\x07reasons\"Y\n\x0b\x42reakReason\x12\x32\n\x04kind\x18\x01 \x01(\x0e\x32\x1e.aivo.brain.v1.BreakReasonKindR\x04kind\x12\x16\n\x06\x64\x65tail\x18\x02 \x01(\tR\x06\x64\x65tail\"X\n\x17\x41nalyzeAttentionRequest\x12=\n\x07session\x18\x01 \x01(\x0b\x32\x1b.aivo.brain.v1.FocusSessionB\x06\xbaH\x03\xc8\x01\x01R\x07session\"\xe4\x02\n\x18\x41nalyzeAttentionResponse\x12\x32\n\x05spans\x18\x01 \x03(\x0b\x32\x1c.aivo.brain.v1.AttentionSpanR\x05spans\x12\x35\n\x06lapses\x18\x02 \x03(\x0b\x32\x1d.aivo.brain.v1.AttentionLapseR\x06lapses\x12 \n\x0cmean_span_ms\x18\x03 \x01(\x01R\nmeanSpanMs\x12&\n\x0flongest_span_ms\x18\x04 \x01(\rR\rlongestSpanMs\x12+\n\x11\x64istraction_count\x18\x05 \x01(\rR\x10\x64istractionCount\x12%\n\x0e\x64istraction_ms\x18\x06 \x01(\rR\rdistractionMs\x12?\n\tvigilance\x18\x07 \x01(\x0b\x32!.aivo.brain.v1.VigilanceDecrementR\tvigilance\"[\n\rAttentionSpan\x12\x19\n\x08start_ms\x18\x01 \x01(\rR\x07startMs\x12\x15\n\x06\x65nd_ms\x18\x02 \x01(\rR\x05\x65ndMs\x12\x18\n\x07\x61nswers\x18\x03 \x01(\rR\x07\x61nswers\"}\n\x0e\x41ttentionLapse\x12\x19\n\x08start_ms\x18\x01 \x01(\rR\x07startMs\x12\x1f\n\x0b\x64uration_ms\x18\x02 \x01(\rR\ndurationMs\x12/\n\x05\x63\x61use\x18\x03 \x01(\x0e\x32\x19.aivo.brain.v1.LapseCauseR\x05\x63\x61use\"\x86\x03\n\x12VigilanceDecrement\x12.\n\x13\x61\x63\x63uracy_first_half\x18\x01 \x01(\x01R\x11\x61\x63\x63uracyFirstHalf\x12\x30\n\x14\x61\x63\x63uracy_second_half\x18\x02 \x01(\x01R\x12\x61\x63\x63uracySecondHalf\x12I\n\"median_response_time_first_half_ms\x18\x03 \x01(\x01R\x1dmedianResponseTimeFirstHalfMs\x12K\n#median_response_time_second_half_ms\x18\x04 \x01(\x01R\x1emedianResponseTimeSecondHalfMs\x12*\n\x11lapses_first_half\x18\x05 \x01(\rR\x0flapsesFirstHalf\x12,\n\x12lapses_second_half\x18\x06 \x01(\rR\x10lapsesSecondHalf\x12\x1c\n\tdecrement\x18\x07 \x01(\x08R\tdecrement*\x9a\x01\n\x0e\x46ocusLossCause\x12 \n\x1c\x46OCUS_LOSS_CAUSE_UNSPECIFIED\x10\x00\x12\x1f\n\x1b\x46OCUS_LOSS_CAUSE_TAB_HIDDEN\x10\x01\x12 \n\x1c\x46OCUS_LOSS_CAUSE_WINDOW_BLUR\x10\x02\x12#\n\x1f\x46OCUS_LOSS_CAUSE_APP_BACKGROUND\x10\x03*n\n\nFocusLevel\x12\x1b\n\x17\x46OCUS_LEVEL_UNSPECIFIED\x10\x00\x12\x13\n\x0f\x46OCUS_LEVEL_LOW\x10\x01\x12\x18\n\x14\x46OCUS_LEVEL_MODERATE\x10\x02\x12\x14\n\x10\x46OCUS_LEVEL_HIGH\x10\x03*\xff\x01\n\x0f\x42reakReasonKind\x12!\n\x1d\x42REAK_REASON_KIND_UNSPECIFIED\x10\x00\x12\"\n\x1e\x42REAK_REASON_KIND_TIME_ON_TASK\x10\x01\x12&\n\"BREAK_REASON_KIND_FALLING_ACCURACY\x10\x02\x12\x36\n2BREAK_REASON_KIND_RISING_RESPONSE_TIME_VARIABILITY\x10\x03\x12!\n\x1d\x42REAK_REASON_KIND_IDLE_STREAK\x10\x04\x12\"\n\x1e\x42REAK_REASON_KIND_DISTRACTIONS\x10\x05*z\n\nLapseCause\x12\x1b\n\x17LAPSE_CAUSE_UNSPECIFIED\x10\x00\x12\x14\n\x10LAPSE_CAUSE_IDLE\x10\x01\x12\x1a\n\x16LAPSE_CAUSE_FOCUS_LOST\x10\x02\x12\x1d\n\x19LAPSE_CAUSE_SLOW_RESPONSE\x10\x03\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -40,6 +40,8 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_FOCUSSESSION'].fields_by_name['elapsed_ms']._serialized_options = b'\272H\007*\005\030\200\270\231)'
   _globals['_FOCUSSESSION'].fields_by_name['events']._loaded_options = None
   _globals['_FOCUSSESSION'].fields_by_name['events']._serialized_options = b'\272H\007\222\001\004\020\240\234\001'
+  _globals['_FOCUSSESSION'].fields_by_name['local_start_minute']._loaded_options = None
+  _globals['_FOCUSSESSION'].fields_by_name['local_start_minute']._serialized_options = b'\272H\005*\003\030\237\013'
   _globals['_FOCUSSESSION']._loaded_options = None
   _globals['_FOCUSSESSION']._serialized_options = b'\272H\233\002\032\230\002\n#focus_session.elapsed_covers_events\0227elapsed_ms must not be before the end of the last event\032\267\001this.elapsed_ms == 0u || this.events.all(e, e.offset_ms + (has(e.answer) ? e.answer.response_time_ms : has(e.idle) ? e.idle.duration_ms : e.focus_lost.duration_ms) <= this.elapsed_ms)'
   _globals['_FOCUSEVENT'].oneofs_by_name['kind']._loaded_options = None
@@ -60,44 +62,44 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_PREDICTBREAKREQUEST'].fields_by_name['session']._serialized_options = b'\272H\003\310\001\001'
   _globals['_ANALYZEATTENTIONREQUEST'].fields_by_name['session']._loaded_options = None
   _globals['_ANALYZEATTENTIONREQUEST'].fields_by_name['session']._serialized_options = b'\272H\003\310\001\001'
-  _globals['_FOCUSLOSSCAUSE']._serialized_start=3044
-  _globals['_FOCUSLOSSCAUSE']._serialized_end=3198
-  _globals['_FOCUSLEVEL']._serialized_start=3200
-  _globals['_FOCUSLEVEL']._serialized_end=3310
-  _globals['_BREAKREASONKIND']._serialized_start=3313
-  _globals['_BREAKREASONKIND']._serialized_end=3568
-  _globals['_LAPSECAUSE']._serialized_start=3570
-  _globals['_LAPSECAUSE']._serialized_end=3692
+  _globals['_FOCUSLOSSCAUSE']._serialized_start=3128
+  _globals['_FOCUSLOSSCAUSE']._serialized_end=3282
+  _globals['_FOCUSLEVEL']._serialized_start=3284
+  _globals['_FOCUSLEVEL']._serialized_end=3394
+  _globals['_BREAKREASONKIND']._serialized_start=3397
+  _globals['_BREAKREASONKIND']._serialized_end=3652
+  _globals['_LAPSECAUSE']._serialized_start=3654
+  _globals['_LAPSECAUSE']._serialized_end=3776
   _globals['_FOCUSSESSION']._serialized_start=78
-  _globals['_FOCUSSESSION']._serialized_end=583
-  _globals['_FOCUSEVENT']._serialized_start=586
-  _globals['_FOCUSEVENT']._serialized_end=820
-  _globals['_ANSWEREVENT']._serialized_start=822
-  _globals['_ANSWEREVENT']._serialized_end=917
-  _globals['_IDLEEVENT']._serialized_start=919
-  _globals['_IDLEEVENT']._serialized_end=977
-  _globals['_FOCUSLOSTEVENT']._serialized_start=979
-  _globals['_FOCUSLOSTEVENT']._serialized_end=1105
-  _globals['_ANALYZEFOCUSREQUEST']._serialized_start=1107
-  _globals['_ANALYZEFOCUSREQUEST']._serialized_end=1191
-  _globals['_ANALYZEFOCUSRESPONSE']._serialized_start=1194
-  _globals['_ANALYZEFOCUSRESPONSE']._serialized_end=1350
-  _globals['_SCORECOMPONENT']._serialized_start=1353
-  _globals['_SCORECOMPONENT']._serialized_end=1493
-  _globals['_PREDICTBREAKREQUEST']._serialized_start=1495
-  _globals['_PREDICTBREAKREQUEST']._serialized_end=1579
-  _globals['_PREDICTBREAKRESPONSE']._serialized_start=1582
-  _globals['_PREDICTBREAKRESPONSE']._serialized_end=1888
-  _globals['_BREAKREASON']._serialized_start=1890
-  _globals['_BREAKREASON']._serialized_end=1979
-  _globals['_ANALYZEATTENTIONREQUEST']._serialized_start=1981
-  _globals['_ANALYZEATTENTIONREQUEST']._serialized_end=2069
-  _globals['_ANALYZEATTENTIONRESPONSE']._serialized_start=2072
-  _globals['_ANALYZEATTENTIONRESPONSE']._serialized_end=2428
-  _globals['_ATTENTIONSPAN']._serialized_start=2430
-  _globals['_ATTENTIONSPAN']._serialized_end=2521
-  _globals['_ATTENTIONLAPSE']._serialized_start=2523
-  _globals['_ATTENTIONLAPSE']._serialized_end=2648
-  _globals['_VIGILANCEDECREMENT']._serialized_start=2651
-  _globals['_VIGILANCEDECREMENT']._serialized_end=3041
+  _globals['_FOCUSSESSION']._serialized_end=667
+  _globals['_FOCUSEVENT']._serialized_start=670
+  _globals['_FOCUSEVENT']._serialized_end=904
+  _globals['_ANSWEREVENT']._serialized_start=906
+  _globals['_ANSWEREVENT']._serialized_end=1001
+  _globals['_IDLEEVENT']._serialized_start=1003
+  _globals['_IDLEEVENT']._serialized_end=1061
+  _globals['_FOCUSLOSTEVENT']._serialized_start=1063
+  _globals['_FOCUSLOSTEVENT']._serialized_end=1189
+  _globals['_ANALYZEFOCUSREQUEST']._serialized_start=1191
+  _globals['_ANALYZEFOCUSREQUEST']._serialized_end=1275
+  _globals['_ANALYZEFOCUSRESPONSE']._serialized_start=1278
+  _globals['_ANALYZEFOCUSRESPONSE']._serialized_end=1434
+  _globals['_SCORECOMPONENT']._serialized_start=1437
+  _globals['_SCORECOMPONENT']._serialized_end=1577
+  _globals['_PREDICTBREAKREQUEST']._serialized_start=1579
+  _globals['_PREDICTBREAKREQUEST']._serialized_end=1663
+  _globals['_PREDICTBREAKRESPONSE']._serialized_start=1666
+  _globals['_PREDICTBREAKRESPONSE']._serialized_end=1972
+  _globals['_BREAKREASON']._serialized_start=1974
+  _globals['_BREAKREASON']._serialized_end=2063
+  _globals['_ANALYZEATTENTIONREQUEST']._serialized_start=2065
+  _globals['_ANALYZEATTENTIONREQUEST']._serialized_end=2153
+  _globals['_ANALYZEATTENTIONRESPONSE']._serialized_start=2156
+  _globals['_ANALYZEATTENTIONRESPONSE']._serialized_end=2512
+  _globals['_ATTENTIONSPAN']._serialized_start=2514
+  _globals['_ATTENTIONSPAN']._serialized_end=2605
+  _globals['_ATTENTIONLAPSE']._serialized_start=2607
+  _globals['_ATTENTIONLAPSE']._serialized_end=2732
+  _globals['_VIGILANCEDECREMENT']._serialized_start=2735
+  _globals['_VIGILANCEDECREMENT']._serialized_end=3125
 # @@protoc_insertion_point(module_scope)

@@ -57,16 +57,18 @@ LAPSE_CAUSE_FOCUS_LOST: LapseCause
 LAPSE_CAUSE_SLOW_RESPONSE: LapseCause
 
 class FocusSession(_message.Message):
-    __slots__ = ("session_id", "child_age_months", "elapsed_ms", "events")
+    __slots__ = ("session_id", "child_age_months", "elapsed_ms", "events", "local_start_minute")
     SESSION_ID_FIELD_NUMBER: _ClassVar[int]
     CHILD_AGE_MONTHS_FIELD_NUMBER: _ClassVar[int]
     ELAPSED_MS_FIELD_NUMBER: _ClassVar[int]
     EVENTS_FIELD_NUMBER: _ClassVar[int]
+    LOCAL_START_MINUTE_FIELD_NUMBER: _ClassVar[int]
     session_id: str
     child_age_months: int
     elapsed_ms: int
     events: _containers.RepeatedCompositeFieldContainer[FocusEvent]
-    def __init__(self, session_id: _Optional[str] = ..., child_age_months: _Optional[int] = ..., elapsed_ms: _Optional[int] = ..., events: _Optional[_Iterable[_Union[FocusEvent, _Mapping]]] = ...) -> None: ...
+    local_start_minute: int
+    def __init__(self, session_id: _Optional[str] = ..., child_age_months: _Optional[int] = ..., elapsed_ms: _Optional[int] = ..., events: _Optional[_Iterable[_Union[FocusEvent, _Mapping]]] = ..., local_start_minute: _Optional[int] = ...) -> None: ...
 
 class FocusEvent(_message.Message):
     __slots__ = ("offset_ms", "answer", "idle", "focus_lost")

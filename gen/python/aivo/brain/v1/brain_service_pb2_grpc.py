@@ -70,6 +70,16 @@ class BrainServiceStub(object):
                 request_serializer=aivo_dot_brain_dot_v1_dot_ml__pb2.PredictDifficultyRequest.SerializeToString,
                 response_deserializer=aivo_dot_brain_dot_v1_dot_ml__pb2.PredictDifficultyResponse.FromString,
                 _registered_method=True)
+        self.RecordOutcome = channel.unary_unary(
+                '/aivo.brain.v1.BrainService/RecordOutcome',
+                request_serializer=aivo_dot_brain_dot_v1_dot_ml__pb2.RecordOutcomeRequest.SerializeToString,
+                response_deserializer=aivo_dot_brain_dot_v1_dot_ml__pb2.RecordOutcomeResponse.FromString,
+                _registered_method=True)
+        self.RecordSession = channel.unary_unary(
+                '/aivo.brain.v1.BrainService/RecordSession',
+                request_serializer=aivo_dot_brain_dot_v1_dot_ml__pb2.RecordSessionRequest.SerializeToString,
+                response_deserializer=aivo_dot_brain_dot_v1_dot_ml__pb2.RecordSessionResponse.FromString,
+                _registered_method=True)
         self.PredictEngagement = channel.unary_unary(
                 '/aivo.brain.v1.BrainService/PredictEngagement',
                 request_serializer=aivo_dot_brain_dot_v1_dot_ml__pb2.PredictEngagementRequest.SerializeToString,
@@ -130,6 +140,16 @@ class BrainServiceStub(object):
                 request_serializer=aivo_dot_brain_dot_v1_dot_federated__pb2.AggregateUpdatesRequest.SerializeToString,
                 response_deserializer=aivo_dot_brain_dot_v1_dot_federated__pb2.AggregateUpdatesResponse.FromString,
                 _registered_method=True)
+        self.RegisterFederatedModel = channel.unary_unary(
+                '/aivo.brain.v1.BrainService/RegisterFederatedModel',
+                request_serializer=aivo_dot_brain_dot_v1_dot_federated__pb2.RegisterFederatedModelRequest.SerializeToString,
+                response_deserializer=aivo_dot_brain_dot_v1_dot_federated__pb2.RegisterFederatedModelResponse.FromString,
+                _registered_method=True)
+        self.GetFederatedRound = channel.unary_unary(
+                '/aivo.brain.v1.BrainService/GetFederatedRound',
+                request_serializer=aivo_dot_brain_dot_v1_dot_federated__pb2.GetFederatedRoundRequest.SerializeToString,
+                response_deserializer=aivo_dot_brain_dot_v1_dot_federated__pb2.GetFederatedRoundResponse.FromString,
+                _registered_method=True)
         self.GetServiceStatus = channel.unary_unary(
                 '/aivo.brain.v1.BrainService/GetServiceStatus',
                 request_serializer=aivo_dot_brain_dot_v1_dot_status__pb2.GetServiceStatusRequest.SerializeToString,
@@ -179,6 +199,21 @@ class BrainServiceServicer(object):
 
     def PredictDifficulty(self, request, context):
         """PredictDifficulty recommends the difficulty that keeps a learner near the target success rate.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordOutcome(self, request, context):
+        """RecordOutcome records one answer so the learner models learn from it; idempotent per event_id.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordSession(self, request, context):
+        """RecordSession records a practice session so the engagement and focus models learn from it; idempotent
+        per session_id.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -268,6 +303,20 @@ class BrainServiceServicer(object):
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RegisterFederatedModel(self, request, context):
+        """RegisterFederatedModel creates a federated model with its first version and opens its first round.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetFederatedRound(self, request, context):
+        """GetFederatedRound tells clients which round is open and the global version to train from.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetServiceStatus(self, request, context):
         """GetServiceStatus reports the brain's version and checks its database and Redis.
         """
@@ -307,6 +356,16 @@ def add_BrainServiceServicer_to_server(servicer, server):
                     servicer.PredictDifficulty,
                     request_deserializer=aivo_dot_brain_dot_v1_dot_ml__pb2.PredictDifficultyRequest.FromString,
                     response_serializer=aivo_dot_brain_dot_v1_dot_ml__pb2.PredictDifficultyResponse.SerializeToString,
+            ),
+            'RecordOutcome': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordOutcome,
+                    request_deserializer=aivo_dot_brain_dot_v1_dot_ml__pb2.RecordOutcomeRequest.FromString,
+                    response_serializer=aivo_dot_brain_dot_v1_dot_ml__pb2.RecordOutcomeResponse.SerializeToString,
+            ),
+            'RecordSession': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordSession,
+                    request_deserializer=aivo_dot_brain_dot_v1_dot_ml__pb2.RecordSessionRequest.FromString,
+                    response_serializer=aivo_dot_brain_dot_v1_dot_ml__pb2.RecordSessionResponse.SerializeToString,
             ),
             'PredictEngagement': grpc.unary_unary_rpc_method_handler(
                     servicer.PredictEngagement,
@@ -367,6 +426,16 @@ def add_BrainServiceServicer_to_server(servicer, server):
                     servicer.AggregateUpdates,
                     request_deserializer=aivo_dot_brain_dot_v1_dot_federated__pb2.AggregateUpdatesRequest.FromString,
                     response_serializer=aivo_dot_brain_dot_v1_dot_federated__pb2.AggregateUpdatesResponse.SerializeToString,
+            ),
+            'RegisterFederatedModel': grpc.unary_unary_rpc_method_handler(
+                    servicer.RegisterFederatedModel,
+                    request_deserializer=aivo_dot_brain_dot_v1_dot_federated__pb2.RegisterFederatedModelRequest.FromString,
+                    response_serializer=aivo_dot_brain_dot_v1_dot_federated__pb2.RegisterFederatedModelResponse.SerializeToString,
+            ),
+            'GetFederatedRound': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetFederatedRound,
+                    request_deserializer=aivo_dot_brain_dot_v1_dot_federated__pb2.GetFederatedRoundRequest.FromString,
+                    response_serializer=aivo_dot_brain_dot_v1_dot_federated__pb2.GetFederatedRoundResponse.SerializeToString,
             ),
             'GetServiceStatus': grpc.unary_unary_rpc_method_handler(
                     servicer.GetServiceStatus,
@@ -538,6 +607,60 @@ class BrainService(object):
             '/aivo.brain.v1.BrainService/PredictDifficulty',
             aivo_dot_brain_dot_v1_dot_ml__pb2.PredictDifficultyRequest.SerializeToString,
             aivo_dot_brain_dot_v1_dot_ml__pb2.PredictDifficultyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordOutcome(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/aivo.brain.v1.BrainService/RecordOutcome',
+            aivo_dot_brain_dot_v1_dot_ml__pb2.RecordOutcomeRequest.SerializeToString,
+            aivo_dot_brain_dot_v1_dot_ml__pb2.RecordOutcomeResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordSession(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/aivo.brain.v1.BrainService/RecordSession',
+            aivo_dot_brain_dot_v1_dot_ml__pb2.RecordSessionRequest.SerializeToString,
+            aivo_dot_brain_dot_v1_dot_ml__pb2.RecordSessionResponse.FromString,
             options,
             channel_credentials,
             insecure,
@@ -862,6 +985,60 @@ class BrainService(object):
             '/aivo.brain.v1.BrainService/AggregateUpdates',
             aivo_dot_brain_dot_v1_dot_federated__pb2.AggregateUpdatesRequest.SerializeToString,
             aivo_dot_brain_dot_v1_dot_federated__pb2.AggregateUpdatesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RegisterFederatedModel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/aivo.brain.v1.BrainService/RegisterFederatedModel',
+            aivo_dot_brain_dot_v1_dot_federated__pb2.RegisterFederatedModelRequest.SerializeToString,
+            aivo_dot_brain_dot_v1_dot_federated__pb2.RegisterFederatedModelResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetFederatedRound(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/aivo.brain.v1.BrainService/GetFederatedRound',
+            aivo_dot_brain_dot_v1_dot_federated__pb2.GetFederatedRoundRequest.SerializeToString,
+            aivo_dot_brain_dot_v1_dot_federated__pb2.GetFederatedRoundResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from buf.validate import validate_pb2 as buf_dot_validate_dot_validate__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x61ivo/brain/v1/federated.proto\x12\raivo.brain.v1\x1a\x1b\x62uf/validate/validate.proto\"i\n\x06Tensor\x12\x1e\n\x04name\x18\x01 \x01(\tB\n\xbaH\x07r\x05\x10\x01\x18\x80\x02R\x04name\x12 \n\x05shape\x18\x02 \x03(\rB\n\xbaH\x07\x92\x01\x04\x08\x01\x10\x08R\x05shape\x12\x1d\n\ndata_f32le\x18\x03 \x01(\x0cR\tdataF32le\"\xaf\x02\n\x18SubmitModelUpdateRequest\x12%\n\x08model_id\x18\x01 \x01(\tB\n\xbaH\x07r\x05\x10\x01\x18\x80\x01R\x07modelId\x12\'\n\tclient_id\x18\x02 \x01(\tB\n\xbaH\x07r\x05\x10\x01\x18\x80\x01R\x08\x63lientId\x12\'\n\tupdate_id\x18\x03 \x01(\tB\n\xbaH\x07r\x05\x10\x01\x18\x80\x01R\x08updateId\x12\x14\n\x05round\x18\x04 \x01(\x04R\x05round\x12!\n\x0c\x62\x61se_version\x18\x05 \x01(\x04R\x0b\x62\x61seVersion\x12*\n\x0csample_count\x18\x06 \x01(\x04\x42\x07\xbaH\x04\x32\x02 \x00R\x0bsampleCount\x12\x35\n\x05\x64\x65lta\x18\x07 \x03(\x0b\x32\x15.aivo.brain.v1.TensorB\x08\xbaH\x05\x92\x01\x02\x08\x01R\x05\x64\x65lta\"M\n\x19SubmitModelUpdateResponse\x12\x1a\n\x08\x61\x63\x63\x65pted\x18\x01 \x01(\x08R\x08\x61\x63\x63\x65pted\x12\x14\n\x05round\x18\x02 \x01(\x04R\x05round\"\xa0\x01\n\x17\x41ggregateUpdatesRequest\x12%\n\x08model_id\x18\x01 \x01(\tB\n\xbaH\x07r\x05\x10\x01\x18\x80\x01R\x07modelId\x12\x14\n\x05round\x18\x02 \x01(\x04R\x05round\x12H\n\x08strategy\x18\x03 \x01(\x0e\x32\".aivo.brain.v1.AggregationStrategyB\x08\xbaH\x05\x82\x01\x02\x10\x01R\x08strategy\"W\n\x18\x41ggregateUpdatesResponse\x12\x18\n\x07version\x18\x01 \x01(\x04R\x07version\x12!\n\x0c\x63lient_count\x18\x02 \x01(\rR\x0b\x63lientCount*\xc3\x01\n\x13\x41ggregationStrategy\x12$\n AGGREGATION_STRATEGY_UNSPECIFIED\x10\x00\x12\x1f\n\x1b\x41GGREGATION_STRATEGY_FEDAVG\x10\x01\x12\x1f\n\x1b\x41GGREGATION_STRATEGY_MEDIAN\x10\x02\x12%\n!AGGREGATION_STRATEGY_TRIMMED_MEAN\x10\x03\x12\x1d\n\x19\x41GGREGATION_STRATEGY_KRUM\x10\x04\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x61ivo/brain/v1/federated.proto\x12\raivo.brain.v1\x1a\x1b\x62uf/validate/validate.proto\"i\n\x06Tensor\x12\x1e\n\x04name\x18\x01 \x01(\tB\n\xbaH\x07r\x05\x10\x01\x18\x80\x02R\x04name\x12 \n\x05shape\x18\x02 \x03(\rB\n\xbaH\x07\x92\x01\x04\x08\x01\x10\x08R\x05shape\x12\x1d\n\ndata_f32le\x18\x03 \x01(\x0cR\tdataF32le\"\xaf\x02\n\x18SubmitModelUpdateRequest\x12%\n\x08model_id\x18\x01 \x01(\tB\n\xbaH\x07r\x05\x10\x01\x18\x80\x01R\x07modelId\x12\'\n\tclient_id\x18\x02 \x01(\tB\n\xbaH\x07r\x05\x10\x01\x18\x80\x01R\x08\x63lientId\x12\'\n\tupdate_id\x18\x03 \x01(\tB\n\xbaH\x07r\x05\x10\x01\x18\x80\x01R\x08updateId\x12\x14\n\x05round\x18\x04 \x01(\x04R\x05round\x12!\n\x0c\x62\x61se_version\x18\x05 \x01(\x04R\x0b\x62\x61seVersion\x12*\n\x0csample_count\x18\x06 \x01(\x04\x42\x07\xbaH\x04\x32\x02 \x00R\x0bsampleCount\x12\x35\n\x05\x64\x65lta\x18\x07 \x03(\x0b\x32\x15.aivo.brain.v1.TensorB\x08\xbaH\x05\x92\x01\x02\x08\x01R\x05\x64\x65lta\"M\n\x19SubmitModelUpdateResponse\x12\x1a\n\x08\x61\x63\x63\x65pted\x18\x01 \x01(\x08R\x08\x61\x63\x63\x65pted\x12\x14\n\x05round\x18\x02 \x01(\x04R\x05round\"\x96\x03\n\x17\x41ggregateUpdatesRequest\x12%\n\x08model_id\x18\x01 \x01(\tB\n\xbaH\x07r\x05\x10\x01\x18\x80\x01R\x07modelId\x12\x14\n\x05round\x18\x02 \x01(\x04R\x05round\x12H\n\x08strategy\x18\x03 \x01(\x0e\x32\".aivo.brain.v1.AggregationStrategyB\x08\xbaH\x05\x82\x01\x02\x10\x01R\x08strategy\x12<\n\x07privacy\x18\x04 \x01(\x0b\x32\".aivo.brain.v1.DifferentialPrivacyR\x07privacy\x12@\n\x11trimmed_mean_beta\x18\x05 \x01(\x02\x42\x0f\xbaH\x0c\n\n\x15\x00\x00\x00?-\x00\x00\x00\x00H\x00R\x0ftrimmedMeanBeta\x88\x01\x01\x12\x43\n\x16krum_byzantine_clients\x18\x06 \x01(\rB\x08\xbaH\x05*\x03\x18\x90NH\x01R\x14krumByzantineClients\x88\x01\x01\x42\x14\n\x12_trimmed_mean_betaB\x19\n\x17_krum_byzantine_clients\"\xab\x01\n\x13\x44ifferentialPrivacy\x12)\n\tclip_norm\x18\x01 \x01(\x02\x42\x0c\xbaH\t\n\x07%\x00\x00\x00\x00@\x01R\x08\x63lipNorm\x12:\n\x10noise_multiplier\x18\x02 \x01(\x02\x42\x0f\xbaH\x0c\n\n\x1d\x00\x00zD%\x00\x00\x00\x00R\x0fnoiseMultiplier\x12-\n\x05\x64\x65lta\x18\x03 \x01(\x01\x42\x17\xbaH\x14\x12\x12\x11\x00\x00\x00\x00\x00\x00\xf0?!\x00\x00\x00\x00\x00\x00\x00\x00R\x05\x64\x65lta\"\xb1\x01\n\x18\x41ggregateUpdatesResponse\x12\x18\n\x07version\x18\x01 \x01(\x04R\x07version\x12!\n\x0c\x63lient_count\x18\x02 \x01(\rR\x0b\x63lientCount\x12\x18\n\x07\x65psilon\x18\x03 \x01(\x01R\x07\x65psilon\x12>\n\x08strategy\x18\x04 \x01(\x0e\x32\".aivo.brain.v1.AggregationStrategyR\x08strategy\"\x86\x03\n\x16\x46\x65\x64\x65ratedModelSettings\x12J\n\x08strategy\x18\x01 \x01(\x0e\x32\".aivo.brain.v1.AggregationStrategyB\n\xbaH\x07\x82\x01\x04\x10\x01 \x00R\x08strategy\x12\x16\n\x06shared\x18\x02 \x01(\x08R\x06shared\x12+\n\x0bmin_clients\x18\x03 \x01(\rB\n\xbaH\x07*\x05\x18\x90N(\x01R\nminClients\x12\x36\n\x10round_duration_s\x18\x04 \x01(\rB\x0c\xbaH\t*\x07\x18\x80\x9a\x9e\x01(\x01R\x0eroundDurationS\x12\x34\n\x0fmax_update_norm\x18\x05 \x01(\x02\x42\x0c\xbaH\t\n\x07%\x00\x00\x00\x00@\x01R\rmaxUpdateNorm\x12-\n\rmax_staleness\x18\x06 \x01(\rB\x08\xbaH\x05*\x03\x18\xe8\x07R\x0cmaxStaleness\x12>\n\x12staleness_exponent\x18\x07 \x01(\x02\x42\x0f\xbaH\x0c\n\n\x1d\x00\x00 A-\x00\x00\x00\x00R\x11stalenessExponent\"\xde\x01\n\x1dRegisterFederatedModelRequest\x12%\n\x08model_id\x18\x01 \x01(\tB\n\xbaH\x07r\x05\x10\x01\x18\x80\x01R\x07modelId\x12K\n\x0finitial_weights\x18\x02 \x03(\x0b\x32\x15.aivo.brain.v1.TensorB\x0b\xbaH\x08\x92\x01\x05\x08\x01\x10\x80\x02R\x0einitialWeights\x12I\n\x08settings\x18\x03 \x01(\x0b\x32%.aivo.brain.v1.FederatedModelSettingsB\x06\xbaH\x03\xc8\x01\x01R\x08settings\"P\n\x1eRegisterFederatedModelResponse\x12\x18\n\x07version\x18\x01 \x01(\x04R\x07version\x12\x14\n\x05round\x18\x02 \x01(\x04R\x05round\"A\n\x18GetFederatedRoundRequest\x12%\n\x08model_id\x18\x01 \x01(\tB\n\xbaH\x07r\x05\x10\x01\x18\x80\x01R\x07modelId\"\xf3\x01\n\x19GetFederatedRoundResponse\x12\x14\n\x05round\x18\x01 \x01(\x04R\x05round\x12!\n\x0c\x62\x61se_version\x18\x02 \x01(\x04R\x0b\x62\x61seVersion\x12(\n\x10\x64\x65\x61\x64line_unix_ms\x18\x03 \x01(\x03R\x0e\x64\x65\x61\x64lineUnixMs\x12!\n\x0cupdate_count\x18\x04 \x01(\rR\x0bupdateCount\x12\x1f\n\x0bmin_clients\x18\x05 \x01(\rR\nminClients\x12/\n\x07weights\x18\x06 \x03(\x0b\x32\x15.aivo.brain.v1.TensorR\x07weights*\xc3\x01\n\x13\x41ggregationStrategy\x12$\n AGGREGATION_STRATEGY_UNSPECIFIED\x10\x00\x12\x1f\n\x1b\x41GGREGATION_STRATEGY_FEDAVG\x10\x01\x12\x1f\n\x1b\x41GGREGATION_STRATEGY_MEDIAN\x10\x02\x12%\n!AGGREGATION_STRATEGY_TRIMMED_MEAN\x10\x03\x12\x1d\n\x19\x41GGREGATION_STRATEGY_KRUM\x10\x04\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -50,8 +50,38 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_AGGREGATEUPDATESREQUEST'].fields_by_name['model_id']._serialized_options = b'\272H\007r\005\020\001\030\200\001'
   _globals['_AGGREGATEUPDATESREQUEST'].fields_by_name['strategy']._loaded_options = None
   _globals['_AGGREGATEUPDATESREQUEST'].fields_by_name['strategy']._serialized_options = b'\272H\005\202\001\002\020\001'
-  _globals['_AGGREGATIONSTRATEGY']._serialized_start=822
-  _globals['_AGGREGATIONSTRATEGY']._serialized_end=1017
+  _globals['_AGGREGATEUPDATESREQUEST'].fields_by_name['trimmed_mean_beta']._loaded_options = None
+  _globals['_AGGREGATEUPDATESREQUEST'].fields_by_name['trimmed_mean_beta']._serialized_options = b'\272H\014\n\n\025\000\000\000?-\000\000\000\000'
+  _globals['_AGGREGATEUPDATESREQUEST'].fields_by_name['krum_byzantine_clients']._loaded_options = None
+  _globals['_AGGREGATEUPDATESREQUEST'].fields_by_name['krum_byzantine_clients']._serialized_options = b'\272H\005*\003\030\220N'
+  _globals['_DIFFERENTIALPRIVACY'].fields_by_name['clip_norm']._loaded_options = None
+  _globals['_DIFFERENTIALPRIVACY'].fields_by_name['clip_norm']._serialized_options = b'\272H\t\n\007%\000\000\000\000@\001'
+  _globals['_DIFFERENTIALPRIVACY'].fields_by_name['noise_multiplier']._loaded_options = None
+  _globals['_DIFFERENTIALPRIVACY'].fields_by_name['noise_multiplier']._serialized_options = b'\272H\014\n\n\035\000\000zD%\000\000\000\000'
+  _globals['_DIFFERENTIALPRIVACY'].fields_by_name['delta']._loaded_options = None
+  _globals['_DIFFERENTIALPRIVACY'].fields_by_name['delta']._serialized_options = b'\272H\024\022\022\021\000\000\000\000\000\000\360?!\000\000\000\000\000\000\000\000'
+  _globals['_FEDERATEDMODELSETTINGS'].fields_by_name['strategy']._loaded_options = None
+  _globals['_FEDERATEDMODELSETTINGS'].fields_by_name['strategy']._serialized_options = b'\272H\007\202\001\004\020\001 \000'
+  _globals['_FEDERATEDMODELSETTINGS'].fields_by_name['min_clients']._loaded_options = None
+  _globals['_FEDERATEDMODELSETTINGS'].fields_by_name['min_clients']._serialized_options = b'\272H\007*\005\030\220N(\001'
+  _globals['_FEDERATEDMODELSETTINGS'].fields_by_name['round_duration_s']._loaded_options = None
+  _globals['_FEDERATEDMODELSETTINGS'].fields_by_name['round_duration_s']._serialized_options = b'\272H\t*\007\030\200\232\236\001(\001'
+  _globals['_FEDERATEDMODELSETTINGS'].fields_by_name['max_update_norm']._loaded_options = None
+  _globals['_FEDERATEDMODELSETTINGS'].fields_by_name['max_update_norm']._serialized_options = b'\272H\t\n\007%\000\000\000\000@\001'
+  _globals['_FEDERATEDMODELSETTINGS'].fields_by_name['max_staleness']._loaded_options = None
+  _globals['_FEDERATEDMODELSETTINGS'].fields_by_name['max_staleness']._serialized_options = b'\272H\005*\003\030\350\007'
+  _globals['_FEDERATEDMODELSETTINGS'].fields_by_name['staleness_exponent']._loaded_options = None
+  _globals['_FEDERATEDMODELSETTINGS'].fields_by_name['staleness_exponent']._serialized_options = b'\272H\014\n\n\035\000\000 A-\000\000\000\000'
+  _globals['_REGISTERFEDERATEDMODELREQUEST'].fields_by_name['model_id']._loaded_options = None
+  _globals['_REGISTERFEDERATEDMODELREQUEST'].fields_by_name['model_id']._serialized_options = b'\272H\007r\005\020\001\030\200\001'
+  _globals['_REGISTERFEDERATEDMODELREQUEST'].fields_by_name['initial_weights']._loaded_options = None
+  _globals['_REGISTERFEDERATEDMODELREQUEST'].fields_by_name['initial_weights']._serialized_options = b'\272H\010\222\001\005\010\001\020\200\002'
+  _globals['_REGISTERFEDERATEDMODELREQUEST'].fields_by_name['settings']._loaded_options = None
+  _globals['_REGISTERFEDERATEDMODELREQUEST'].fields_by_name['settings']._serialized_options = b'\272H\003\310\001\001'
+  _globals['_GETFEDERATEDROUNDREQUEST'].fields_by_name['model_id']._loaded_options = None
+  _globals['_GETFEDERATEDROUNDREQUEST'].fields_by_name['model_id']._serialized_options = b'\272H\007r\005\020\001\030\200\001'
+  _globals['_AGGREGATIONSTRATEGY']._serialized_start=2346
+  _globals['_AGGREGATIONSTRATEGY']._serialized_end=2541
   _globals['_TENSOR']._serialized_start=77
   _globals['_TENSOR']._serialized_end=182
   _globals['_SUBMITMODELUPDATEREQUEST']._serialized_start=185
@@ -59,7 +89,19 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_SUBMITMODELUPDATERESPONSE']._serialized_start=490
   _globals['_SUBMITMODELUPDATERESPONSE']._serialized_end=567
   _globals['_AGGREGATEUPDATESREQUEST']._serialized_start=570
-  _globals['_AGGREGATEUPDATESREQUEST']._serialized_end=730
-  _globals['_AGGREGATEUPDATESRESPONSE']._serialized_start=732
-  _globals['_AGGREGATEUPDATESRESPONSE']._serialized_end=819
+  _globals['_AGGREGATEUPDATESREQUEST']._serialized_end=976
+  _globals['_DIFFERENTIALPRIVACY']._serialized_start=979
+  _globals['_DIFFERENTIALPRIVACY']._serialized_end=1150
+  _globals['_AGGREGATEUPDATESRESPONSE']._serialized_start=1153
+  _globals['_AGGREGATEUPDATESRESPONSE']._serialized_end=1330
+  _globals['_FEDERATEDMODELSETTINGS']._serialized_start=1333
+  _globals['_FEDERATEDMODELSETTINGS']._serialized_end=1723
+  _globals['_REGISTERFEDERATEDMODELREQUEST']._serialized_start=1726
+  _globals['_REGISTERFEDERATEDMODELREQUEST']._serialized_end=1948
+  _globals['_REGISTERFEDERATEDMODELRESPONSE']._serialized_start=1950
+  _globals['_REGISTERFEDERATEDMODELRESPONSE']._serialized_end=2030
+  _globals['_GETFEDERATEDROUNDREQUEST']._serialized_start=2032
+  _globals['_GETFEDERATEDROUNDREQUEST']._serialized_end=2097
+  _globals['_GETFEDERATEDROUNDRESPONSE']._serialized_start=2100
+  _globals['_GETFEDERATEDROUNDRESPONSE']._serialized_end=2343
 # @@protoc_insertion_point(module_scope)

@@ -29,26 +29,64 @@ MODEL_TYPE_FOCUS_PREDICTION: ModelType
 MODEL_TYPE_PERSONALIZED_LEARNING: ModelType
 
 class PredictDifficultyRequest(_message.Message):
-    __slots__ = ("learner_id", "subject", "current_level", "recent_performance")
+    __slots__ = ("learner_id", "subject", "current_level", "recent_performance", "target_success_rate")
     LEARNER_ID_FIELD_NUMBER: _ClassVar[int]
     SUBJECT_FIELD_NUMBER: _ClassVar[int]
     CURRENT_LEVEL_FIELD_NUMBER: _ClassVar[int]
     RECENT_PERFORMANCE_FIELD_NUMBER: _ClassVar[int]
+    TARGET_SUCCESS_RATE_FIELD_NUMBER: _ClassVar[int]
     learner_id: str
     subject: str
     current_level: int
     recent_performance: _containers.RepeatedScalarFieldContainer[float]
-    def __init__(self, learner_id: _Optional[str] = ..., subject: _Optional[str] = ..., current_level: _Optional[int] = ..., recent_performance: _Optional[_Iterable[float]] = ...) -> None: ...
+    target_success_rate: float
+    def __init__(self, learner_id: _Optional[str] = ..., subject: _Optional[str] = ..., current_level: _Optional[int] = ..., recent_performance: _Optional[_Iterable[float]] = ..., target_success_rate: _Optional[float] = ...) -> None: ...
 
 class PredictDifficultyResponse(_message.Message):
-    __slots__ = ("recommended_level", "predicted_success_probability", "confidence")
+    __slots__ = ("recommended_level", "predicted_success_probability", "confidence", "ability", "current_level_success_probability", "cold_start")
     RECOMMENDED_LEVEL_FIELD_NUMBER: _ClassVar[int]
     PREDICTED_SUCCESS_PROBABILITY_FIELD_NUMBER: _ClassVar[int]
     CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
+    ABILITY_FIELD_NUMBER: _ClassVar[int]
+    CURRENT_LEVEL_SUCCESS_PROBABILITY_FIELD_NUMBER: _ClassVar[int]
+    COLD_START_FIELD_NUMBER: _ClassVar[int]
     recommended_level: int
     predicted_success_probability: float
     confidence: float
-    def __init__(self, recommended_level: _Optional[int] = ..., predicted_success_probability: _Optional[float] = ..., confidence: _Optional[float] = ...) -> None: ...
+    ability: float
+    current_level_success_probability: float
+    cold_start: bool
+    def __init__(self, recommended_level: _Optional[int] = ..., predicted_success_probability: _Optional[float] = ..., confidence: _Optional[float] = ..., ability: _Optional[float] = ..., current_level_success_probability: _Optional[float] = ..., cold_start: bool = ...) -> None: ...
+
+class RecordOutcomeRequest(_message.Message):
+    __slots__ = ("event_id", "learner_id", "skill", "item_id", "level", "correct", "response_time_ms", "modality")
+    EVENT_ID_FIELD_NUMBER: _ClassVar[int]
+    LEARNER_ID_FIELD_NUMBER: _ClassVar[int]
+    SKILL_FIELD_NUMBER: _ClassVar[int]
+    ITEM_ID_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_FIELD_NUMBER: _ClassVar[int]
+    CORRECT_FIELD_NUMBER: _ClassVar[int]
+    RESPONSE_TIME_MS_FIELD_NUMBER: _ClassVar[int]
+    MODALITY_FIELD_NUMBER: _ClassVar[int]
+    event_id: str
+    learner_id: str
+    skill: str
+    item_id: str
+    level: int
+    correct: bool
+    response_time_ms: int
+    modality: str
+    def __init__(self, event_id: _Optional[str] = ..., learner_id: _Optional[str] = ..., skill: _Optional[str] = ..., item_id: _Optional[str] = ..., level: _Optional[int] = ..., correct: bool = ..., response_time_ms: _Optional[int] = ..., modality: _Optional[str] = ...) -> None: ...
+
+class RecordOutcomeResponse(_message.Message):
+    __slots__ = ("duplicate", "ability", "attempts")
+    DUPLICATE_FIELD_NUMBER: _ClassVar[int]
+    ABILITY_FIELD_NUMBER: _ClassVar[int]
+    ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
+    duplicate: bool
+    ability: float
+    attempts: int
+    def __init__(self, duplicate: bool = ..., ability: _Optional[float] = ..., attempts: _Optional[int] = ...) -> None: ...
 
 class PredictEngagementRequest(_message.Message):
     __slots__ = ("learner_id", "session")
@@ -59,28 +97,48 @@ class PredictEngagementRequest(_message.Message):
     def __init__(self, learner_id: _Optional[str] = ..., session: _Optional[_Union[_analytics_pb2.FocusSession, _Mapping]] = ...) -> None: ...
 
 class PredictEngagementResponse(_message.Message):
-    __slots__ = ("engaged_probability", "confidence")
+    __slots__ = ("engaged_probability", "confidence", "training_examples")
     ENGAGED_PROBABILITY_FIELD_NUMBER: _ClassVar[int]
     CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
+    TRAINING_EXAMPLES_FIELD_NUMBER: _ClassVar[int]
     engaged_probability: float
     confidence: float
-    def __init__(self, engaged_probability: _Optional[float] = ..., confidence: _Optional[float] = ...) -> None: ...
+    training_examples: int
+    def __init__(self, engaged_probability: _Optional[float] = ..., confidence: _Optional[float] = ..., training_examples: _Optional[int] = ...) -> None: ...
 
 class RecommendContentRequest(_message.Message):
-    __slots__ = ("learner_id", "subject", "limit")
+    __slots__ = ("learner_id", "subject", "limit", "catalog")
     LEARNER_ID_FIELD_NUMBER: _ClassVar[int]
     SUBJECT_FIELD_NUMBER: _ClassVar[int]
     LIMIT_FIELD_NUMBER: _ClassVar[int]
+    CATALOG_FIELD_NUMBER: _ClassVar[int]
     learner_id: str
     subject: str
     limit: int
-    def __init__(self, learner_id: _Optional[str] = ..., subject: _Optional[str] = ..., limit: _Optional[int] = ...) -> None: ...
+    catalog: _containers.RepeatedCompositeFieldContainer[ContentItem]
+    def __init__(self, learner_id: _Optional[str] = ..., subject: _Optional[str] = ..., limit: _Optional[int] = ..., catalog: _Optional[_Iterable[_Union[ContentItem, _Mapping]]] = ...) -> None: ...
+
+class ContentItem(_message.Message):
+    __slots__ = ("content_id", "skill", "level", "modality", "prerequisite_ids")
+    CONTENT_ID_FIELD_NUMBER: _ClassVar[int]
+    SKILL_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_FIELD_NUMBER: _ClassVar[int]
+    MODALITY_FIELD_NUMBER: _ClassVar[int]
+    PREREQUISITE_IDS_FIELD_NUMBER: _ClassVar[int]
+    content_id: str
+    skill: str
+    level: int
+    modality: str
+    prerequisite_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, content_id: _Optional[str] = ..., skill: _Optional[str] = ..., level: _Optional[int] = ..., modality: _Optional[str] = ..., prerequisite_ids: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class RecommendContentResponse(_message.Message):
-    __slots__ = ("items",)
+    __slots__ = ("items", "confidence")
     ITEMS_FIELD_NUMBER: _ClassVar[int]
+    CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
     items: _containers.RepeatedCompositeFieldContainer[ContentRecommendation]
-    def __init__(self, items: _Optional[_Iterable[_Union[ContentRecommendation, _Mapping]]] = ...) -> None: ...
+    confidence: float
+    def __init__(self, items: _Optional[_Iterable[_Union[ContentRecommendation, _Mapping]]] = ..., confidence: _Optional[float] = ...) -> None: ...
 
 class ContentRecommendation(_message.Message):
     __slots__ = ("content_id", "score", "reason")
@@ -99,12 +157,14 @@ class DetectLearningStyleRequest(_message.Message):
     def __init__(self, learner_id: _Optional[str] = ...) -> None: ...
 
 class DetectLearningStyleResponse(_message.Message):
-    __slots__ = ("preferences", "note")
+    __slots__ = ("preferences", "note", "confidence")
     PREFERENCES_FIELD_NUMBER: _ClassVar[int]
     NOTE_FIELD_NUMBER: _ClassVar[int]
+    CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
     preferences: _containers.RepeatedCompositeFieldContainer[ModalityPreference]
     note: str
-    def __init__(self, preferences: _Optional[_Iterable[_Union[ModalityPreference, _Mapping]]] = ..., note: _Optional[str] = ...) -> None: ...
+    confidence: float
+    def __init__(self, preferences: _Optional[_Iterable[_Union[ModalityPreference, _Mapping]]] = ..., note: _Optional[str] = ..., confidence: _Optional[float] = ...) -> None: ...
 
 class ModalityPreference(_message.Message):
     __slots__ = ("modality", "probability", "credible_interval_low", "credible_interval_high")
@@ -119,12 +179,24 @@ class ModalityPreference(_message.Message):
     def __init__(self, modality: _Optional[str] = ..., probability: _Optional[float] = ..., credible_interval_low: _Optional[float] = ..., credible_interval_high: _Optional[float] = ...) -> None: ...
 
 class DetectEmotionRequest(_message.Message):
-    __slots__ = ("learner_id", "text")
+    __slots__ = ("learner_id", "text", "prosody")
     LEARNER_ID_FIELD_NUMBER: _ClassVar[int]
     TEXT_FIELD_NUMBER: _ClassVar[int]
+    PROSODY_FIELD_NUMBER: _ClassVar[int]
     learner_id: str
     text: str
-    def __init__(self, learner_id: _Optional[str] = ..., text: _Optional[str] = ...) -> None: ...
+    prosody: ProsodyFeatures
+    def __init__(self, learner_id: _Optional[str] = ..., text: _Optional[str] = ..., prosody: _Optional[_Union[ProsodyFeatures, _Mapping]] = ...) -> None: ...
+
+class ProsodyFeatures(_message.Message):
+    __slots__ = ("pitch_range_semitones", "intensity_range_db", "articulation_rate")
+    PITCH_RANGE_SEMITONES_FIELD_NUMBER: _ClassVar[int]
+    INTENSITY_RANGE_DB_FIELD_NUMBER: _ClassVar[int]
+    ARTICULATION_RATE_FIELD_NUMBER: _ClassVar[int]
+    pitch_range_semitones: float
+    intensity_range_db: float
+    articulation_rate: float
+    def __init__(self, pitch_range_semitones: _Optional[float] = ..., intensity_range_db: _Optional[float] = ..., articulation_rate: _Optional[float] = ...) -> None: ...
 
 class DetectEmotionResponse(_message.Message):
     __slots__ = ("emotion", "valence", "arousal", "confidence", "signals")
@@ -149,12 +221,28 @@ class PredictFocusRequest(_message.Message):
     def __init__(self, learner_id: _Optional[str] = ..., session: _Optional[_Union[_analytics_pb2.FocusSession, _Mapping]] = ...) -> None: ...
 
 class PredictFocusResponse(_message.Message):
-    __slots__ = ("focused_probability", "confidence")
+    __slots__ = ("focused_probability", "confidence", "training_examples")
     FOCUSED_PROBABILITY_FIELD_NUMBER: _ClassVar[int]
     CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
+    TRAINING_EXAMPLES_FIELD_NUMBER: _ClassVar[int]
     focused_probability: float
     confidence: float
-    def __init__(self, focused_probability: _Optional[float] = ..., confidence: _Optional[float] = ...) -> None: ...
+    training_examples: int
+    def __init__(self, focused_probability: _Optional[float] = ..., confidence: _Optional[float] = ..., training_examples: _Optional[int] = ...) -> None: ...
+
+class RecordSessionRequest(_message.Message):
+    __slots__ = ("learner_id", "session")
+    LEARNER_ID_FIELD_NUMBER: _ClassVar[int]
+    SESSION_FIELD_NUMBER: _ClassVar[int]
+    learner_id: str
+    session: _analytics_pb2.FocusSession
+    def __init__(self, learner_id: _Optional[str] = ..., session: _Optional[_Union[_analytics_pb2.FocusSession, _Mapping]] = ...) -> None: ...
+
+class RecordSessionResponse(_message.Message):
+    __slots__ = ("examples",)
+    EXAMPLES_FIELD_NUMBER: _ClassVar[int]
+    examples: int
+    def __init__(self, examples: _Optional[int] = ...) -> None: ...
 
 class PersonalizeLearningPathRequest(_message.Message):
     __slots__ = ("learner_id", "skills", "limit")
@@ -175,10 +263,12 @@ class SkillNode(_message.Message):
     def __init__(self, skill_id: _Optional[str] = ..., prerequisite_ids: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class PersonalizeLearningPathResponse(_message.Message):
-    __slots__ = ("steps",)
+    __slots__ = ("steps", "confidence")
     STEPS_FIELD_NUMBER: _ClassVar[int]
+    CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
     steps: _containers.RepeatedCompositeFieldContainer[LearningPathStep]
-    def __init__(self, steps: _Optional[_Iterable[_Union[LearningPathStep, _Mapping]]] = ...) -> None: ...
+    confidence: float
+    def __init__(self, steps: _Optional[_Iterable[_Union[LearningPathStep, _Mapping]]] = ..., confidence: _Optional[float] = ...) -> None: ...
 
 class LearningPathStep(_message.Message):
     __slots__ = ("skill_id", "mastery", "expected_mastery_gain")

@@ -27,7 +27,7 @@ from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.protobuf import any_pb2 as google_dot_protobuf_dot_any__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\'aivo/dispatch/v1/dispatch_service.proto\x12\x10\x61ivo.dispatch.v1\x1a\x1b\x62uf/validate/validate.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x19google/protobuf/any.proto\"u\n\x10RouteTaskRequest\x12-\n\x04task\x18\x01 \x01(\tB\x19\xbaH\x16r\x14\x10\x01\x18@2\x0e^[a-z][a-z_]*$R\x04task\x12\x32\n\x05input\x18\x02 \x01(\x0b\x32\x14.google.protobuf.AnyB\x06\xbaH\x03\xc8\x01\x01R\x05input\"Y\n\x11RouteTaskResponse\x12\x16\n\x06method\x18\x01 \x01(\tR\x06method\x12,\n\x06output\x18\x02 \x01(\x0b\x32\x14.google.protobuf.AnyR\x06output\"\x12\n\x10ListTasksRequest\"H\n\x11ListTasksResponse\x12\x33\n\x06routes\x18\x01 \x03(\x0b\x32\x1b.aivo.dispatch.v1.TaskRouteR\x06routes\"w\n\tTaskRoute\x12\x12\n\x04task\x18\x01 \x01(\tR\x04task\x12\x16\n\x06method\x18\x02 \x01(\tR\x06method\x12\x1d\n\ninput_type\x18\x03 \x01(\tR\tinputType\x12\x1f\n\x0boutput_type\x18\x04 \x01(\tR\noutputType2\xfc\x01\n\x0f\x44ispatchService\x12v\n\tRouteTask\x12\".aivo.dispatch.v1.RouteTaskRequest\x1a#.aivo.dispatch.v1.RouteTaskResponse\" \x82\xd3\xe4\x93\x02\x1a\"\x11/api/brain/{task}:\x05input\x12q\n\tListTasks\x12\".aivo.dispatch.v1.ListTasksRequest\x1a#.aivo.dispatch.v1.ListTasksResponse\"\x1b\x90\x02\x01\x82\xd3\xe4\x93\x02\x12\x12\x10/api/brain/tasksb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\'aivo/dispatch/v1/dispatch_service.proto\x12\x10\x61ivo.dispatch.v1\x1a\x1b\x62uf/validate/validate.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x19google/protobuf/any.proto\"u\n\x10RouteTaskRequest\x12-\n\x04task\x18\x01 \x01(\tB\x19\xbaH\x16r\x14\x10\x01\x18@2\x0e^[a-z][a-z_]*$R\x04task\x12\x32\n\x05input\x18\x02 \x01(\x0b\x32\x14.google.protobuf.AnyB\x06\xbaH\x03\xc8\x01\x01R\x05input\"Y\n\x11RouteTaskResponse\x12\x16\n\x06method\x18\x01 \x01(\tR\x06method\x12,\n\x06output\x18\x02 \x01(\x0b\x32\x14.google.protobuf.AnyR\x06output\"\x12\n\x10ListTasksRequest\"H\n\x11ListTasksResponse\x12\x33\n\x06routes\x18\x01 \x03(\x0b\x32\x1b.aivo.dispatch.v1.TaskRouteR\x06routes\"w\n\tTaskRoute\x12\x12\n\x04task\x18\x01 \x01(\tR\x04task\x12\x16\n\x06method\x18\x02 \x01(\tR\x06method\x12\x1d\n\ninput_type\x18\x03 \x01(\tR\tinputType\x12\x1f\n\x0boutput_type\x18\x04 \x01(\tR\noutputType\"\xb8\x02\n\x0fGenerateRequest\x12 \n\x05model\x18\x01 \x01(\tB\n\xbaH\x07r\x05\x10\x01\x18\x80\x01R\x05model\x12\x46\n\x08messages\x18\x02 \x03(\x0b\x32\x1d.aivo.dispatch.v1.ChatMessageB\x0b\xbaH\x08\x92\x01\x05\x08\x01\x10\x80\x02R\x08messages\x12/\n\nmax_tokens\x18\x03 \x01(\x05\x42\x0b\xbaH\x08\x1a\x06\x18\xc0\x84= \x00H\x00R\tmaxTokens\x88\x01\x01\x12\x36\n\x0btemperature\x18\x04 \x01(\x02\x42\x0f\xbaH\x0c\n\n\x1d\x00\x00\x00@-\x00\x00\x00\x00H\x01R\x0btemperature\x88\x01\x01\x12)\n\x05top_p\x18\x05 \x01(\x02\x42\x0f\xbaH\x0c\n\n\x1d\x00\x00\x80?-\x00\x00\x00\x00H\x02R\x04topP\x88\x01\x01\x42\r\n\x0b_max_tokensB\x0e\n\x0c_temperatureB\x08\n\x06_top_p\"p\n\x0b\x43hatMessage\x12:\n\x04role\x18\x01 \x01(\x0e\x32\x1a.aivo.dispatch.v1.ChatRoleB\n\xbaH\x07\x82\x01\x04\x10\x01 \x00R\x04role\x12%\n\x07\x63ontent\x18\x02 \x01(\tB\x0b\xbaH\x08r\x06\x10\x01\x18\xa0\x8d\x06R\x07\x63ontent\"d\n\x10GenerateResponse\x12\x12\n\x04text\x18\x01 \x01(\tR\x04text\x12<\n\ngeneration\x18\x02 \x01(\x0b\x32\x1c.aivo.dispatch.v1.GenerationR\ngeneration\"\\\n\x15GenerateStreamRequest\x12\x43\n\x07request\x18\x01 \x01(\x0b\x32!.aivo.dispatch.v1.GenerateRequestB\x06\xbaH\x03\xc8\x01\x01R\x07request\"m\n\x16GenerateStreamResponse\x12\x16\n\x05\x64\x65lta\x18\x01 \x01(\tH\x00R\x05\x64\x65lta\x12\x32\n\x04\x64one\x18\x02 \x01(\x0b\x32\x1c.aivo.dispatch.v1.GenerationH\x00R\x04\x64oneB\x07\n\x05\x65vent\"\xac\x02\n\nGeneration\x12\x1a\n\x08provider\x18\x01 \x01(\tR\x08provider\x12\x14\n\x05model\x18\x02 \x01(\tR\x05model\x12!\n\x0cinput_tokens\x18\x03 \x01(\x03R\x0binputTokens\x12#\n\routput_tokens\x18\x04 \x01(\x03R\x0coutputTokens\x12\"\n\rcost_nano_usd\x18\x05 \x01(\x03R\x0b\x63ostNanoUsd\x12#\n\rprice_version\x18\x06 \x01(\tR\x0cpriceVersion\x12#\n\rfinish_reason\x18\x07 \x01(\tR\x0c\x66inishReason\x12\x1a\n\x08\x61ttempts\x18\x08 \x01(\x05R\x08\x61ttempts\x12\x1a\n\x08warnings\x18\t \x03(\tR\x08warnings\"\x93\x01\n\x0fGetUsageRequest\x12\x41\n\x08\x66rom_day\x18\x01 \x01(\tB&\xbaH#r!2\x1f^([0-9]{4}-[0-9]{2}-[0-9]{2})?$R\x07\x66romDay\x12=\n\x06to_day\x18\x02 \x01(\tB&\xbaH#r!2\x1f^([0-9]{4}-[0-9]{2}-[0-9]{2})?$R\x05toDay\"\xa3\x01\n\x10GetUsageResponse\x12.\n\x04rows\x18\x01 \x03(\x0b\x32\x1a.aivo.dispatch.v1.UsageRowR\x04rows\x12-\n\x13total_cost_nano_usd\x18\x02 \x01(\x03R\x10totalCostNanoUsd\x12\x30\n\x06\x62udget\x18\x03 \x01(\x0b\x32\x18.aivo.dispatch.v1.BudgetR\x06\x62udget\"\xd6\x01\n\x08UsageRow\x12\x10\n\x03\x64\x61y\x18\x01 \x01(\tR\x03\x64\x61y\x12\x1a\n\x08provider\x18\x02 \x01(\tR\x08provider\x12\x14\n\x05model\x18\x03 \x01(\tR\x05model\x12\x1a\n\x08requests\x18\x04 \x01(\x03R\x08requests\x12!\n\x0cinput_tokens\x18\x05 \x01(\x03R\x0binputTokens\x12#\n\routput_tokens\x18\x06 \x01(\x03R\x0coutputTokens\x12\"\n\rcost_nano_usd\x18\x07 \x01(\x03R\x0b\x63ostNanoUsd\"\xce\x01\n\x06\x42udget\x12\x14\n\x05month\x18\x01 \x01(\tR\x05month\x12$\n\x0espent_nano_usd\x18\x02 \x01(\x03R\x0cspentNanoUsd\x12*\n\x11reserved_nano_usd\x18\x03 \x01(\x03R\x0freservedNanoUsd\x12-\n\x13soft_limit_nano_usd\x18\x04 \x01(\x03R\x10softLimitNanoUsd\x12-\n\x13hard_limit_nano_usd\x18\x05 \x01(\x03R\x10hardLimitNanoUsd*h\n\x08\x43hatRole\x12\x19\n\x15\x43HAT_ROLE_UNSPECIFIED\x10\x00\x12\x14\n\x10\x43HAT_ROLE_SYSTEM\x10\x01\x12\x12\n\x0e\x43HAT_ROLE_USER\x10\x02\x12\x17\n\x13\x43HAT_ROLE_ASSISTANT\x10\x03\x32\xf4\x04\n\x0f\x44ispatchService\x12v\n\tRouteTask\x12\".aivo.dispatch.v1.RouteTaskRequest\x1a#.aivo.dispatch.v1.RouteTaskResponse\" \x82\xd3\xe4\x93\x02\x1a\"\x11/api/brain/{task}:\x05input\x12q\n\tListTasks\x12\".aivo.dispatch.v1.ListTasksRequest\x1a#.aivo.dispatch.v1.ListTasksResponse\"\x1b\x90\x02\x01\x82\xd3\xe4\x93\x02\x12\x12\x10/api/brain/tasks\x12q\n\x08Generate\x12!.aivo.dispatch.v1.GenerateRequest\x1a\".aivo.dispatch.v1.GenerateResponse\"\x1e\x82\xd3\xe4\x93\x02\x18\"\x13/api/v1/ai/generate:\x01*\x12\x92\x01\n\x0eGenerateStream\x12\'.aivo.dispatch.v1.GenerateStreamRequest\x1a(.aivo.dispatch.v1.GenerateStreamResponse\"+\x82\xd3\xe4\x93\x02%\"\x1a/api/v1/ai/generate:stream:\x07request0\x01\x12n\n\x08GetUsage\x12!.aivo.dispatch.v1.GetUsageRequest\x1a\".aivo.dispatch.v1.GetUsageResponse\"\x1b\x90\x02\x01\x82\xd3\xe4\x93\x02\x12\x12\x10/api/v1/ai/usageb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -38,10 +38,38 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ROUTETASKREQUEST'].fields_by_name['task']._serialized_options = b'\272H\026r\024\020\001\030@2\016^[a-z][a-z_]*$'
   _globals['_ROUTETASKREQUEST'].fields_by_name['input']._loaded_options = None
   _globals['_ROUTETASKREQUEST'].fields_by_name['input']._serialized_options = b'\272H\003\310\001\001'
+  _globals['_GENERATEREQUEST'].fields_by_name['model']._loaded_options = None
+  _globals['_GENERATEREQUEST'].fields_by_name['model']._serialized_options = b'\272H\007r\005\020\001\030\200\001'
+  _globals['_GENERATEREQUEST'].fields_by_name['messages']._loaded_options = None
+  _globals['_GENERATEREQUEST'].fields_by_name['messages']._serialized_options = b'\272H\010\222\001\005\010\001\020\200\002'
+  _globals['_GENERATEREQUEST'].fields_by_name['max_tokens']._loaded_options = None
+  _globals['_GENERATEREQUEST'].fields_by_name['max_tokens']._serialized_options = b'\272H\010\032\006\030\300\204= \000'
+  _globals['_GENERATEREQUEST'].fields_by_name['temperature']._loaded_options = None
+  _globals['_GENERATEREQUEST'].fields_by_name['temperature']._serialized_options = b'\272H\014\n\n\035\000\000\000@-\000\000\000\000'
+  _globals['_GENERATEREQUEST'].fields_by_name['top_p']._loaded_options = None
+  _globals['_GENERATEREQUEST'].fields_by_name['top_p']._serialized_options = b'\272H\014\n\n\035\000\000\200?-\000\000\000\000'
+  _globals['_CHATMESSAGE'].fields_by_name['role']._loaded_options = None
+  _globals['_CHATMESSAGE'].fields_by_name['role']._serialized_options = b'\272H\007\202\001\004\020\001 \000'
+  _globals['_CHATMESSAGE'].fields_by_name['content']._loaded_options = None
+  _globals['_CHATMESSAGE'].fields_by_name['content']._serialized_options = b'\272H\010r\006\020\001\030\240\215\006'
+  _globals['_GENERATESTREAMREQUEST'].fields_by_name['request']._loaded_options = None
+  _globals['_GENERATESTREAMREQUEST'].fields_by_name['request']._serialized_options = b'\272H\003\310\001\001'
+  _globals['_GETUSAGEREQUEST'].fields_by_name['from_day']._loaded_options = None
+  _globals['_GETUSAGEREQUEST'].fields_by_name['from_day']._serialized_options = b'\272H#r!2\037^([0-9]{4}-[0-9]{2}-[0-9]{2})?$'
+  _globals['_GETUSAGEREQUEST'].fields_by_name['to_day']._loaded_options = None
+  _globals['_GETUSAGEREQUEST'].fields_by_name['to_day']._serialized_options = b'\272H#r!2\037^([0-9]{4}-[0-9]{2}-[0-9]{2})?$'
   _globals['_DISPATCHSERVICE'].methods_by_name['RouteTask']._loaded_options = None
   _globals['_DISPATCHSERVICE'].methods_by_name['RouteTask']._serialized_options = b'\202\323\344\223\002\032\"\021/api/brain/{task}:\005input'
   _globals['_DISPATCHSERVICE'].methods_by_name['ListTasks']._loaded_options = None
   _globals['_DISPATCHSERVICE'].methods_by_name['ListTasks']._serialized_options = b'\220\002\001\202\323\344\223\002\022\022\020/api/brain/tasks'
+  _globals['_DISPATCHSERVICE'].methods_by_name['Generate']._loaded_options = None
+  _globals['_DISPATCHSERVICE'].methods_by_name['Generate']._serialized_options = b'\202\323\344\223\002\030\"\023/api/v1/ai/generate:\001*'
+  _globals['_DISPATCHSERVICE'].methods_by_name['GenerateStream']._loaded_options = None
+  _globals['_DISPATCHSERVICE'].methods_by_name['GenerateStream']._serialized_options = b'\202\323\344\223\002%\"\032/api/v1/ai/generate:stream:\007request'
+  _globals['_DISPATCHSERVICE'].methods_by_name['GetUsage']._loaded_options = None
+  _globals['_DISPATCHSERVICE'].methods_by_name['GetUsage']._serialized_options = b'\220\002\001\202\323\344\223\002\022\022\020/api/v1/ai/usage'
+  _globals['_CHATROLE']._serialized_start=2353
+  _globals['_CHATROLE']._serialized_end=2457
   _globals['_ROUTETASKREQUEST']._serialized_start=147
   _globals['_ROUTETASKREQUEST']._serialized_end=264
   _globals['_ROUTETASKRESPONSE']._serialized_start=266
@@ -52,6 +80,26 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_LISTTASKSRESPONSE']._serialized_end=449
   _globals['_TASKROUTE']._serialized_start=451
   _globals['_TASKROUTE']._serialized_end=570
-  _globals['_DISPATCHSERVICE']._serialized_start=573
-  _globals['_DISPATCHSERVICE']._serialized_end=825
+  _globals['_GENERATEREQUEST']._serialized_start=573
+  _globals['_GENERATEREQUEST']._serialized_end=885
+  _globals['_CHATMESSAGE']._serialized_start=887
+  _globals['_CHATMESSAGE']._serialized_end=999
+  _globals['_GENERATERESPONSE']._serialized_start=1001
+  _globals['_GENERATERESPONSE']._serialized_end=1101
+  _globals['_GENERATESTREAMREQUEST']._serialized_start=1103
+  _globals['_GENERATESTREAMREQUEST']._serialized_end=1195
+  _globals['_GENERATESTREAMRESPONSE']._serialized_start=1197
+  _globals['_GENERATESTREAMRESPONSE']._serialized_end=1306
+  _globals['_GENERATION']._serialized_start=1309
+  _globals['_GENERATION']._serialized_end=1609
+  _globals['_GETUSAGEREQUEST']._serialized_start=1612
+  _globals['_GETUSAGEREQUEST']._serialized_end=1759
+  _globals['_GETUSAGERESPONSE']._serialized_start=1762
+  _globals['_GETUSAGERESPONSE']._serialized_end=1925
+  _globals['_USAGEROW']._serialized_start=1928
+  _globals['_USAGEROW']._serialized_end=2142
+  _globals['_BUDGET']._serialized_start=2145
+  _globals['_BUDGET']._serialized_end=2351
+  _globals['_DISPATCHSERVICE']._serialized_start=2460
+  _globals['_DISPATCHSERVICE']._serialized_end=3088
 # @@protoc_insertion_point(module_scope)

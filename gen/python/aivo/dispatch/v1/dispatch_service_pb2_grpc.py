@@ -26,7 +26,8 @@ if _version_not_supported:
 
 
 class DispatchServiceStub(object):
-    """DispatchService is model dispatch: it routes the seed's task names to the brain.
+    """DispatchService is model dispatch: it routes the seed's task names to the brain, and AI generation
+    requests to model providers (OpenAI, Anthropic, Google, Mistral) with failover, cost tracking and budgets.
     """
 
     def __init__(self, channel):
@@ -45,10 +46,26 @@ class DispatchServiceStub(object):
                 request_serializer=aivo_dot_dispatch_dot_v1_dot_dispatch__service__pb2.ListTasksRequest.SerializeToString,
                 response_deserializer=aivo_dot_dispatch_dot_v1_dot_dispatch__service__pb2.ListTasksResponse.FromString,
                 _registered_method=True)
+        self.Generate = channel.unary_unary(
+                '/aivo.dispatch.v1.DispatchService/Generate',
+                request_serializer=aivo_dot_dispatch_dot_v1_dot_dispatch__service__pb2.GenerateRequest.SerializeToString,
+                response_deserializer=aivo_dot_dispatch_dot_v1_dot_dispatch__service__pb2.GenerateResponse.FromString,
+                _registered_method=True)
+        self.GenerateStream = channel.unary_stream(
+                '/aivo.dispatch.v1.DispatchService/GenerateStream',
+                request_serializer=aivo_dot_dispatch_dot_v1_dot_dispatch__service__pb2.GenerateStreamRequest.SerializeToString,
+                response_deserializer=aivo_dot_dispatch_dot_v1_dot_dispatch__service__pb2.GenerateStreamResponse.FromString,
+                _registered_method=True)
+        self.GetUsage = channel.unary_unary(
+                '/aivo.dispatch.v1.DispatchService/GetUsage',
+                request_serializer=aivo_dot_dispatch_dot_v1_dot_dispatch__service__pb2.GetUsageRequest.SerializeToString,
+                response_deserializer=aivo_dot_dispatch_dot_v1_dot_dispatch__service__pb2.GetUsageResponse.FromString,
+                _registered_method=True)
 
 
 class DispatchServiceServicer(object):
-    """DispatchService is model dispatch: it routes the seed's task names to the brain.
+    """DispatchService is model dispatch: it routes the seed's task names to the brain, and AI generation
+    requests to model providers (OpenAI, Anthropic, Google, Mistral) with failover, cost tracking and budgets.
     """
 
     def RouteTask(self, request, context):
@@ -60,6 +77,28 @@ class DispatchServiceServicer(object):
 
     def ListTasks(self, request, context):
         """ListTasks lists the task names and the brain RPCs they route to.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def Generate(self, request, context):
+        """Generate answers chat messages with the first healthy deployment of a model alias, failing over
+        to the next on timeouts, rate limits and server errors. The tenant is the caller's x-tenant-id.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GenerateStream(self, request, context):
+        """GenerateStream is Generate streamed token by token; it fails over only before the first token.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetUsage(self, request, context):
+        """GetUsage reports the caller's tenant's AI usage and cost per provider, model and day, and its budget.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -78,6 +117,21 @@ def add_DispatchServiceServicer_to_server(servicer, server):
                     request_deserializer=aivo_dot_dispatch_dot_v1_dot_dispatch__service__pb2.ListTasksRequest.FromString,
                     response_serializer=aivo_dot_dispatch_dot_v1_dot_dispatch__service__pb2.ListTasksResponse.SerializeToString,
             ),
+            'Generate': grpc.unary_unary_rpc_method_handler(
+                    servicer.Generate,
+                    request_deserializer=aivo_dot_dispatch_dot_v1_dot_dispatch__service__pb2.GenerateRequest.FromString,
+                    response_serializer=aivo_dot_dispatch_dot_v1_dot_dispatch__service__pb2.GenerateResponse.SerializeToString,
+            ),
+            'GenerateStream': grpc.unary_stream_rpc_method_handler(
+                    servicer.GenerateStream,
+                    request_deserializer=aivo_dot_dispatch_dot_v1_dot_dispatch__service__pb2.GenerateStreamRequest.FromString,
+                    response_serializer=aivo_dot_dispatch_dot_v1_dot_dispatch__service__pb2.GenerateStreamResponse.SerializeToString,
+            ),
+            'GetUsage': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetUsage,
+                    request_deserializer=aivo_dot_dispatch_dot_v1_dot_dispatch__service__pb2.GetUsageRequest.FromString,
+                    response_serializer=aivo_dot_dispatch_dot_v1_dot_dispatch__service__pb2.GetUsageResponse.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'aivo.dispatch.v1.DispatchService', rpc_method_handlers)
@@ -87,7 +141,8 @@ def add_DispatchServiceServicer_to_server(servicer, server):
 
  # This class is part of an EXPERIMENTAL API.
 class DispatchService(object):
-    """DispatchService is model dispatch: it routes the seed's task names to the brain.
+    """DispatchService is model dispatch: it routes the seed's task names to the brain, and AI generation
+    requests to model providers (OpenAI, Anthropic, Google, Mistral) with failover, cost tracking and budgets.
     """
 
     @staticmethod
@@ -134,6 +189,87 @@ class DispatchService(object):
             '/aivo.dispatch.v1.DispatchService/ListTasks',
             aivo_dot_dispatch_dot_v1_dot_dispatch__service__pb2.ListTasksRequest.SerializeToString,
             aivo_dot_dispatch_dot_v1_dot_dispatch__service__pb2.ListTasksResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Generate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/aivo.dispatch.v1.DispatchService/Generate',
+            aivo_dot_dispatch_dot_v1_dot_dispatch__service__pb2.GenerateRequest.SerializeToString,
+            aivo_dot_dispatch_dot_v1_dot_dispatch__service__pb2.GenerateResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GenerateStream(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/aivo.dispatch.v1.DispatchService/GenerateStream',
+            aivo_dot_dispatch_dot_v1_dot_dispatch__service__pb2.GenerateStreamRequest.SerializeToString,
+            aivo_dot_dispatch_dot_v1_dot_dispatch__service__pb2.GenerateStreamResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetUsage(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/aivo.dispatch.v1.DispatchService/GetUsage',
+            aivo_dot_dispatch_dot_v1_dot_dispatch__service__pb2.GetUsageRequest.SerializeToString,
+            aivo_dot_dispatch_dot_v1_dot_dispatch__service__pb2.GetUsageResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -11,7 +11,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file aivo/brain/v1/federated.proto.
  */
 export const file_aivo_brain_v1_federated: GenFile = /*@__PURE__*/
-  fileDesc("Ch1haXZvL2JyYWluL3YxL2ZlZGVyYXRlZC5wcm90bxINYWl2by5icmFpbi52MSJRCgZUZW5zb3ISGAoEbmFtZRgBIAEoCUIKukgHcgUQARiAAhIZCgVzaGFwZRgCIAMoDUIKukgHkgEECAEQCBISCgpkYXRhX2YzMmxlGAMgASgMIuoBChhTdWJtaXRNb2RlbFVwZGF0ZVJlcXVlc3QSHAoIbW9kZWxfaWQYASABKAlCCrpIB3IFEAEYgAESHQoJY2xpZW50X2lkGAIgASgJQgq6SAdyBRABGIABEh0KCXVwZGF0ZV9pZBgDIAEoCUIKukgHcgUQARiAARINCgVyb3VuZBgEIAEoBBIUCgxiYXNlX3ZlcnNpb24YBSABKAQSHQoMc2FtcGxlX2NvdW50GAYgASgEQge6SAQyAiAAEi4KBWRlbHRhGAcgAygLMhUuYWl2by5icmFpbi52MS5UZW5zb3JCCLpIBZIBAggBIjwKGVN1Ym1pdE1vZGVsVXBkYXRlUmVzcG9uc2USEAoIYWNjZXB0ZWQYASABKAgSDQoFcm91bmQYAiABKAQihgEKF0FnZ3JlZ2F0ZVVwZGF0ZXNSZXF1ZXN0EhwKCG1vZGVsX2lkGAEgASgJQgq6SAdyBRABGIABEg0KBXJvdW5kGAIgASgEEj4KCHN0cmF0ZWd5GAMgASgOMiIuYWl2by5icmFpbi52MS5BZ2dyZWdhdGlvblN0cmF0ZWd5Qgi6SAWCAQIQASJBChhBZ2dyZWdhdGVVcGRhdGVzUmVzcG9uc2USDwoHdmVyc2lvbhgBIAEoBBIUCgxjbGllbnRfY291bnQYAiABKA0qwwEKE0FnZ3JlZ2F0aW9uU3RyYXRlZ3kSJAogQUdHUkVHQVRJT05fU1RSQVRFR1lfVU5TUEVDSUZJRUQQABIfChtBR0dSRUdBVElPTl9TVFJBVEVHWV9GRURBVkcQARIfChtBR0dSRUdBVElPTl9TVFJBVEVHWV9NRURJQU4QAhIlCiFBR0dSRUdBVElPTl9TVFJBVEVHWV9UUklNTUVEX01FQU4QAxIdChlBR0dSRUdBVElPTl9TVFJBVEVHWV9LUlVNEARiBnByb3RvMw", [file_buf_validate_validate]);
+  fileDesc("Ch1haXZvL2JyYWluL3YxL2ZlZGVyYXRlZC5wcm90bxINYWl2by5icmFpbi52MSJRCgZUZW5zb3ISGAoEbmFtZRgBIAEoCUIKukgHcgUQARiAAhIZCgVzaGFwZRgCIAMoDUIKukgHkgEECAEQCBISCgpkYXRhX2YzMmxlGAMgASgMIuoBChhTdWJtaXRNb2RlbFVwZGF0ZVJlcXVlc3QSHAoIbW9kZWxfaWQYASABKAlCCrpIB3IFEAEYgAESHQoJY2xpZW50X2lkGAIgASgJQgq6SAdyBRABGIABEh0KCXVwZGF0ZV9pZBgDIAEoCUIKukgHcgUQARiAARINCgVyb3VuZBgEIAEoBBIUCgxiYXNlX3ZlcnNpb24YBSABKAQSHQoMc2FtcGxlX2NvdW50GAYgASgEQge6SAQyAiAAEi4KBWRlbHRhGAcgAygLMhUuYWl2by5icmFpbi52MS5UZW5zb3JCCLpIBZIBAggBIjwKGVN1Ym1pdE1vZGVsVXBkYXRlUmVzcG9uc2USEAoIYWNjZXB0ZWQYASABKAgSDQoFcm91bmQYAiABKAQizAIKF0FnZ3JlZ2F0ZVVwZGF0ZXNSZXF1ZXN0EhwKCG1vZGVsX2lkGAEgASgJQgq6SAdyBRABGIABEg0KBXJvdW5kGAIgASgEEj4KCHN0cmF0ZWd5GAMgASgOMiIuYWl2by5icmFpbi52MS5BZ2dyZWdhdGlvblN0cmF0ZWd5Qgi6SAWCAQIQARIzCgdwcml2YWN5GAQgASgLMiIuYWl2by5icmFpbi52MS5EaWZmZXJlbnRpYWxQcml2YWN5Ei8KEXRyaW1tZWRfbWVhbl9iZXRhGAUgASgCQg+6SAwKChUAAAA/LQAAAABIAIgBARItChZrcnVtX2J5emFudGluZV9jbGllbnRzGAYgASgNQgi6SAUqAxiQTkgBiAEBQhQKEl90cmltbWVkX21lYW5fYmV0YUIZChdfa3J1bV9ieXphbnRpbmVfY2xpZW50cyKJAQoTRGlmZmVyZW50aWFsUHJpdmFjeRIfCgljbGlwX25vcm0YASABKAJCDLpICQoHQAElAAAAABIpChBub2lzZV9tdWx0aXBsaWVyGAIgASgCQg+6SAwKCh0AAHpEJQAAAAASJgoFZGVsdGEYAyABKAFCF7pIFBISEQAAAAAAAPA/IQAAAAAAAAAAIogBChhBZ2dyZWdhdGVVcGRhdGVzUmVzcG9uc2USDwoHdmVyc2lvbhgBIAEoBBIUCgxjbGllbnRfY291bnQYAiABKA0SDwoHZXBzaWxvbhgDIAEoARI0CghzdHJhdGVneRgEIAEoDjIiLmFpdm8uYnJhaW4udjEuQWdncmVnYXRpb25TdHJhdGVneSKoAgoWRmVkZXJhdGVkTW9kZWxTZXR0aW5ncxJACghzdHJhdGVneRgBIAEoDjIiLmFpdm8uYnJhaW4udjEuQWdncmVnYXRpb25TdHJhdGVneUIKukgHggEEEAEgABIOCgZzaGFyZWQYAiABKAgSHwoLbWluX2NsaWVudHMYAyABKA1CCrpIByoFGJBOKAESJgoQcm91bmRfZHVyYXRpb25fcxgEIAEoDUIMukgJKgcYgJqeASgBEiUKD21heF91cGRhdGVfbm9ybRgFIAEoAkIMukgJCgdAASUAAAAAEh8KDW1heF9zdGFsZW5lc3MYBiABKA1CCLpIBSoDGOgHEisKEnN0YWxlbmVzc19leHBvbmVudBgHIAEoAkIPukgMCgodAAAgQS0AAAAAIrsBCh1SZWdpc3RlckZlZGVyYXRlZE1vZGVsUmVxdWVzdBIcCghtb2RlbF9pZBgBIAEoCUIKukgHcgUQARiAARI7Cg9pbml0aWFsX3dlaWdodHMYAiADKAsyFS5haXZvLmJyYWluLnYxLlRlbnNvckILukgIkgEFCAEQgAISPwoIc2V0dGluZ3MYAyABKAsyJS5haXZvLmJyYWluLnYxLkZlZGVyYXRlZE1vZGVsU2V0dGluZ3NCBrpIA8gBASJACh5SZWdpc3RlckZlZGVyYXRlZE1vZGVsUmVzcG9uc2USDwoHdmVyc2lvbhgBIAEoBBINCgVyb3VuZBgCIAEoBCI4ChhHZXRGZWRlcmF0ZWRSb3VuZFJlcXVlc3QSHAoIbW9kZWxfaWQYASABKAlCCrpIB3IFEAEYgAEirQEKGUdldEZlZGVyYXRlZFJvdW5kUmVzcG9uc2USDQoFcm91bmQYASABKAQSFAoMYmFzZV92ZXJzaW9uGAIgASgEEhgKEGRlYWRsaW5lX3VuaXhfbXMYAyABKAMSFAoMdXBkYXRlX2NvdW50GAQgASgNEhMKC21pbl9jbGllbnRzGAUgASgNEiYKB3dlaWdodHMYBiADKAsyFS5haXZvLmJyYWluLnYxLlRlbnNvcirDAQoTQWdncmVnYXRpb25TdHJhdGVneRIkCiBBR0dSRUdBVElPTl9TVFJBVEVHWV9VTlNQRUNJRklFRBAAEh8KG0FHR1JFR0FUSU9OX1NUUkFURUdZX0ZFREFWRxABEh8KG0FHR1JFR0FUSU9OX1NUUkFURUdZX01FRElBThACEiUKIUFHR1JFR0FUSU9OX1NUUkFURUdZX1RSSU1NRURfTUVBThADEh0KGUFHR1JFR0FUSU9OX1NUUkFURUdZX0tSVU0QBGIGcHJvdG8z", [file_buf_validate_validate]);
 
 /**
  * Tensor is one named tensor of a model update.
@@ -160,11 +160,34 @@ export type AggregateUpdatesRequest = Message<"aivo.brain.v1.AggregateUpdatesReq
   round: bigint;
 
   /**
-   * strategy is the aggregation strategy.
+   * strategy is the aggregation strategy; unspecified is the model's configured one.
    *
    * @generated from field: aivo.brain.v1.AggregationStrategy strategy = 3;
    */
   strategy: AggregationStrategy;
+
+  /**
+   * privacy adds central differential privacy to the aggregate (FedAvg only); absent means none.
+   *
+   * @generated from field: aivo.brain.v1.DifferentialPrivacy privacy = 4;
+   */
+  privacy?: DifferentialPrivacy | undefined;
+
+  /**
+   * trimmed_mean_beta is the share of values cut from each end of every coordinate by the trimmed mean,
+   * a fraction below 0.5; absent means 0.1.
+   *
+   * @generated from field: optional float trimmed_mean_beta = 5;
+   */
+  trimmedMeanBeta?: number | undefined;
+
+  /**
+   * krum_byzantine_clients is f, the number of attackers Krum tolerates (it needs at least 2f + 3 updates);
+   * absent means the most the round allows, floor((updates - 3) / 2).
+   *
+   * @generated from field: optional uint32 krum_byzantine_clients = 6;
+   */
+  krumByzantineClients?: number | undefined;
 };
 
 /**
@@ -173,6 +196,42 @@ export type AggregateUpdatesRequest = Message<"aivo.brain.v1.AggregateUpdatesReq
  */
 export const AggregateUpdatesRequestSchema: GenMessage<AggregateUpdatesRequest> = /*@__PURE__*/
   messageDesc(file_aivo_brain_v1_federated, 3);
+
+/**
+ * DifferentialPrivacy is central DP with fixed clipping: every update is clipped to L2 norm <= clip_norm and
+ * Gaussian noise of standard deviation noise_multiplier * clip_norm / updates is added to their mean.
+ *
+ * @generated from message aivo.brain.v1.DifferentialPrivacy
+ */
+export type DifferentialPrivacy = Message<"aivo.brain.v1.DifferentialPrivacy"> & {
+  /**
+   * clip_norm is C, the L2 norm every update is clipped to (all tensors together, in weight units).
+   *
+   * @generated from field: float clip_norm = 1;
+   */
+  clipNorm: number;
+
+  /**
+   * noise_multiplier is z, the noise standard deviation as a multiple of the per-client sensitivity C / n.
+   *
+   * @generated from field: float noise_multiplier = 2;
+   */
+  noiseMultiplier: number;
+
+  /**
+   * delta is the DP delta the epsilon is reported for, a probability, for example 1e-5.
+   *
+   * @generated from field: double delta = 3;
+   */
+  delta: number;
+};
+
+/**
+ * Describes the message aivo.brain.v1.DifferentialPrivacy.
+ * Use `create(DifferentialPrivacySchema)` to create a new message.
+ */
+export const DifferentialPrivacySchema: GenMessage<DifferentialPrivacy> = /*@__PURE__*/
+  messageDesc(file_aivo_brain_v1_federated, 4);
 
 /**
  * AggregateUpdatesResponse is the published global version.
@@ -193,6 +252,21 @@ export type AggregateUpdatesResponse = Message<"aivo.brain.v1.AggregateUpdatesRe
    * @generated from field: uint32 client_count = 2;
    */
   clientCount: number;
+
+  /**
+   * epsilon is the model's total privacy loss over all its private rounds so far, at the request's delta
+   * (Renyi DP accounting of the Gaussian mechanism); 0 when the request asked for no privacy.
+   *
+   * @generated from field: double epsilon = 3;
+   */
+  epsilon: number;
+
+  /**
+   * strategy is the strategy that aggregated the round.
+   *
+   * @generated from field: aivo.brain.v1.AggregationStrategy strategy = 4;
+   */
+  strategy: AggregationStrategy;
 };
 
 /**
@@ -200,7 +274,211 @@ export type AggregateUpdatesResponse = Message<"aivo.brain.v1.AggregateUpdatesRe
  * Use `create(AggregateUpdatesResponseSchema)` to create a new message.
  */
 export const AggregateUpdatesResponseSchema: GenMessage<AggregateUpdatesResponse> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_federated, 4);
+  messageDesc(file_aivo_brain_v1_federated, 5);
+
+/**
+ * FederatedModelSettings is how a federated model's rounds run.
+ *
+ * @generated from message aivo.brain.v1.FederatedModelSettings
+ */
+export type FederatedModelSettings = Message<"aivo.brain.v1.FederatedModelSettings"> & {
+  /**
+   * strategy is how the model's rounds are aggregated unless AggregateUpdates names another.
+   *
+   * @generated from field: aivo.brain.v1.AggregationStrategy strategy = 1;
+   */
+  strategy: AggregationStrategy;
+
+  /**
+   * shared lets clients of every tenant contribute; otherwise only the owning tenant's clients can.
+   *
+   * @generated from field: bool shared = 2;
+   */
+  shared: boolean;
+
+  /**
+   * min_clients is the number of updates that lets a round be aggregated before its deadline.
+   *
+   * @generated from field: uint32 min_clients = 3;
+   */
+  minClients: number;
+
+  /**
+   * round_duration_s is how long a round accepts updates from its opening, in seconds (at most 30 days).
+   *
+   * @generated from field: uint32 round_duration_s = 4;
+   */
+  roundDurationS: number;
+
+  /**
+   * max_update_norm is the largest L2 norm an update's delta may have, all tensors together, in weight units.
+   *
+   * @generated from field: float max_update_norm = 5;
+   */
+  maxUpdateNorm: number;
+
+  /**
+   * max_staleness is how many versions an update's base_version may lag the current one; older is refused.
+   *
+   * @generated from field: uint32 max_staleness = 6;
+   */
+  maxStaleness: number;
+
+  /**
+   * staleness_exponent is a in 1 / (1 + staleness)^a, the factor a stale update's sample weight is multiplied by.
+   *
+   * @generated from field: float staleness_exponent = 7;
+   */
+  stalenessExponent: number;
+};
+
+/**
+ * Describes the message aivo.brain.v1.FederatedModelSettings.
+ * Use `create(FederatedModelSettingsSchema)` to create a new message.
+ */
+export const FederatedModelSettingsSchema: GenMessage<FederatedModelSettings> = /*@__PURE__*/
+  messageDesc(file_aivo_brain_v1_federated, 6);
+
+/**
+ * RegisterFederatedModelRequest creates a federated model for the caller's tenant: version 1 and round 1.
+ *
+ * @generated from message aivo.brain.v1.RegisterFederatedModelRequest
+ */
+export type RegisterFederatedModelRequest = Message<"aivo.brain.v1.RegisterFederatedModelRequest"> & {
+  /**
+   * model_id identifies the model within the tenant.
+   *
+   * @generated from field: string model_id = 1;
+   */
+  modelId: string;
+
+  /**
+   * initial_weights are version 1's tensors; their names and shapes are the model's for good.
+   *
+   * @generated from field: repeated aivo.brain.v1.Tensor initial_weights = 2;
+   */
+  initialWeights: Tensor[];
+
+  /**
+   * settings are how the model's rounds run.
+   *
+   * @generated from field: aivo.brain.v1.FederatedModelSettings settings = 3;
+   */
+  settings?: FederatedModelSettings | undefined;
+};
+
+/**
+ * Describes the message aivo.brain.v1.RegisterFederatedModelRequest.
+ * Use `create(RegisterFederatedModelRequestSchema)` to create a new message.
+ */
+export const RegisterFederatedModelRequestSchema: GenMessage<RegisterFederatedModelRequest> = /*@__PURE__*/
+  messageDesc(file_aivo_brain_v1_federated, 7);
+
+/**
+ * RegisterFederatedModelResponse is the model's first version and open round.
+ *
+ * @generated from message aivo.brain.v1.RegisterFederatedModelResponse
+ */
+export type RegisterFederatedModelResponse = Message<"aivo.brain.v1.RegisterFederatedModelResponse"> & {
+  /**
+   * version is the model's first global version, 1.
+   *
+   * @generated from field: uint64 version = 1;
+   */
+  version: bigint;
+
+  /**
+   * round is the round now open, 1.
+   *
+   * @generated from field: uint64 round = 2;
+   */
+  round: bigint;
+};
+
+/**
+ * Describes the message aivo.brain.v1.RegisterFederatedModelResponse.
+ * Use `create(RegisterFederatedModelResponseSchema)` to create a new message.
+ */
+export const RegisterFederatedModelResponseSchema: GenMessage<RegisterFederatedModelResponse> = /*@__PURE__*/
+  messageDesc(file_aivo_brain_v1_federated, 8);
+
+/**
+ * GetFederatedRoundRequest asks which round of a model is open.
+ *
+ * @generated from message aivo.brain.v1.GetFederatedRoundRequest
+ */
+export type GetFederatedRoundRequest = Message<"aivo.brain.v1.GetFederatedRoundRequest"> & {
+  /**
+   * model_id identifies the model (the tenant's own, or a shared one).
+   *
+   * @generated from field: string model_id = 1;
+   */
+  modelId: string;
+};
+
+/**
+ * Describes the message aivo.brain.v1.GetFederatedRoundRequest.
+ * Use `create(GetFederatedRoundRequestSchema)` to create a new message.
+ */
+export const GetFederatedRoundRequestSchema: GenMessage<GetFederatedRoundRequest> = /*@__PURE__*/
+  messageDesc(file_aivo_brain_v1_federated, 9);
+
+/**
+ * GetFederatedRoundResponse is the open round and the global version clients train from.
+ *
+ * @generated from message aivo.brain.v1.GetFederatedRoundResponse
+ */
+export type GetFederatedRoundResponse = Message<"aivo.brain.v1.GetFederatedRoundResponse"> & {
+  /**
+   * round is the round accepting updates.
+   *
+   * @generated from field: uint64 round = 1;
+   */
+  round: bigint;
+
+  /**
+   * base_version is the global version the round started from.
+   *
+   * @generated from field: uint64 base_version = 2;
+   */
+  baseVersion: bigint;
+
+  /**
+   * deadline_unix_ms is when the round stops accepting updates (if it has one by then; an empty round waits for its
+   * first), in milliseconds since the Unix epoch.
+   *
+   * @generated from field: int64 deadline_unix_ms = 3;
+   */
+  deadlineUnixMs: bigint;
+
+  /**
+   * update_count is the number of updates stored for the round so far.
+   *
+   * @generated from field: uint32 update_count = 4;
+   */
+  updateCount: number;
+
+  /**
+   * min_clients is the number of updates that lets the round be aggregated before its deadline.
+   *
+   * @generated from field: uint32 min_clients = 5;
+   */
+  minClients: number;
+
+  /**
+   * weights are base_version's tensors, to train from.
+   *
+   * @generated from field: repeated aivo.brain.v1.Tensor weights = 6;
+   */
+  weights: Tensor[];
+};
+
+/**
+ * Describes the message aivo.brain.v1.GetFederatedRoundResponse.
+ * Use `create(GetFederatedRoundResponseSchema)` to create a new message.
+ */
+export const GetFederatedRoundResponseSchema: GenMessage<GetFederatedRoundResponse> = /*@__PURE__*/
+  messageDesc(file_aivo_brain_v1_federated, 10);
 
 /**
  * AggregationStrategy is how updates are combined.

@@ -13,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file aivo/brain/v1/ml.proto.
  */
 export const file_aivo_brain_v1_ml: GenFile = /*@__PURE__*/
-  fileDesc("ChZhaXZvL2JyYWluL3YxL21sLnByb3RvEg1haXZvLmJyYWluLnYxIrQBChhQcmVkaWN0RGlmZmljdWx0eVJlcXVlc3QSHAoKbGVhcm5lcl9pZBgBIAEoCUIIukgFcgMYgAESGwoHc3ViamVjdBgCIAEoCUIKukgHcgUQARiAARIgCg1jdXJyZW50X2xldmVsGAMgASgNQgm6SAYqBBhkKAESOwoScmVjZW50X3BlcmZvcm1hbmNlGAQgAygBQh+6SBySARkQ6AciFBISGQAAAAAAAPA/KQAAAAAAAAAAInEKGVByZWRpY3REaWZmaWN1bHR5UmVzcG9uc2USGQoRcmVjb21tZW5kZWRfbGV2ZWwYASABKA0SJQodcHJlZGljdGVkX3N1Y2Nlc3NfcHJvYmFiaWxpdHkYAiABKAESEgoKY29uZmlkZW5jZRgDIAEoASJuChhQcmVkaWN0RW5nYWdlbWVudFJlcXVlc3QSHAoKbGVhcm5lcl9pZBgBIAEoCUIIukgFcgMYgAESNAoHc2Vzc2lvbhgCIAEoCzIbLmFpdm8uYnJhaW4udjEuRm9jdXNTZXNzaW9uQga6SAPIAQEiTAoZUHJlZGljdEVuZ2FnZW1lbnRSZXNwb25zZRIbChNlbmdhZ2VkX3Byb2JhYmlsaXR5GAEgASgBEhIKCmNvbmZpZGVuY2UYAiABKAEiagoXUmVjb21tZW5kQ29udGVudFJlcXVlc3QSHAoKbGVhcm5lcl9pZBgBIAEoCUIIukgFcgMYgAESGQoHc3ViamVjdBgCIAEoCUIIukgFcgMYgAESFgoFbGltaXQYAyABKA1CB7pIBCoCGDIiTwoYUmVjb21tZW5kQ29udGVudFJlc3BvbnNlEjMKBWl0ZW1zGAEgAygLMiQuYWl2by5icmFpbi52MS5Db250ZW50UmVjb21tZW5kYXRpb24iSgoVQ29udGVudFJlY29tbWVuZGF0aW9uEhIKCmNvbnRlbnRfaWQYASABKAkSDQoFc2NvcmUYAiABKAESDgoGcmVhc29uGAMgASgJIjoKGkRldGVjdExlYXJuaW5nU3R5bGVSZXF1ZXN0EhwKCmxlYXJuZXJfaWQYASABKAlCCLpIBXIDGIABImMKG0RldGVjdExlYXJuaW5nU3R5bGVSZXNwb25zZRI2CgtwcmVmZXJlbmNlcxgBIAMoCzIhLmFpdm8uYnJhaW4udjEuTW9kYWxpdHlQcmVmZXJlbmNlEgwKBG5vdGUYAiABKAkiegoSTW9kYWxpdHlQcmVmZXJlbmNlEhAKCG1vZGFsaXR5GAEgASgJEhMKC3Byb2JhYmlsaXR5GAIgASgBEh0KFWNyZWRpYmxlX2ludGVydmFsX2xvdxgDIAEoARIeChZjcmVkaWJsZV9pbnRlcnZhbF9oaWdoGAQgASgBIkwKFERldGVjdEVtb3Rpb25SZXF1ZXN0EhwKCmxlYXJuZXJfaWQYASABKAlCCLpIBXIDGIABEhYKBHRleHQYAiABKAlCCLpIBXIDGJBOIm8KFURldGVjdEVtb3Rpb25SZXNwb25zZRIPCgdlbW90aW9uGAEgASgJEg8KB3ZhbGVuY2UYAiABKAESDwoHYXJvdXNhbBgDIAEoARISCgpjb25maWRlbmNlGAQgASgBEg8KB3NpZ25hbHMYBSADKAkiaQoTUHJlZGljdEZvY3VzUmVxdWVzdBIcCgpsZWFybmVyX2lkGAEgASgJQgi6SAVyAxiAARI0CgdzZXNzaW9uGAIgASgLMhsuYWl2by5icmFpbi52MS5Gb2N1c1Nlc3Npb25CBrpIA8gBASJHChRQcmVkaWN0Rm9jdXNSZXNwb25zZRIbChNmb2N1c2VkX3Byb2JhYmlsaXR5GAEgASgBEhIKCmNvbmZpZGVuY2UYAiABKAEiiwEKHlBlcnNvbmFsaXplTGVhcm5pbmdQYXRoUmVxdWVzdBIcCgpsZWFybmVyX2lkGAEgASgJQgi6SAVyAxiAARIzCgZza2lsbHMYAiADKAsyGC5haXZvLmJyYWluLnYxLlNraWxsTm9kZUIJukgGkgEDEIgnEhYKBWxpbWl0GAMgASgNQge6SAQqAhgyIkMKCVNraWxsTm9kZRIcCghza2lsbF9pZBgBIAEoCUIKukgHcgUQARiAARIYChBwcmVyZXF1aXNpdGVfaWRzGAIgAygJIlEKH1BlcnNvbmFsaXplTGVhcm5pbmdQYXRoUmVzcG9uc2USLgoFc3RlcHMYASADKAsyHy5haXZvLmJyYWluLnYxLkxlYXJuaW5nUGF0aFN0ZXAiVAoQTGVhcm5pbmdQYXRoU3RlcBIQCghza2lsbF9pZBgBIAEoCRIPCgdtYXN0ZXJ5GAIgASgBEh0KFWV4cGVjdGVkX21hc3RlcnlfZ2FpbhgDIAEoASLKBwoTUnVuSW5mZXJlbmNlUmVxdWVzdBI4Cgptb2RlbF90eXBlGAEgASgOMhguYWl2by5icmFpbi52MS5Nb2RlbFR5cGVCCrpIB4IBBBABIAASPQoKZGlmZmljdWx0eRgCIAEoCzInLmFpdm8uYnJhaW4udjEuUHJlZGljdERpZmZpY3VsdHlSZXF1ZXN0SAASPQoKZW5nYWdlbWVudBgDIAEoCzInLmFpdm8uYnJhaW4udjEuUHJlZGljdEVuZ2FnZW1lbnRSZXF1ZXN0SAASOQoHY29udGVudBgEIAEoCzImLmFpdm8uYnJhaW4udjEuUmVjb21tZW5kQ29udGVudFJlcXVlc3RIABJDCg5sZWFybmluZ19zdHlsZRgFIAEoCzIpLmFpdm8uYnJhaW4udjEuRGV0ZWN0TGVhcm5pbmdTdHlsZVJlcXVlc3RIABI2CgdlbW90aW9uGAYgASgLMiMuYWl2by5icmFpbi52MS5EZXRlY3RFbW90aW9uUmVxdWVzdEgAEjMKBWZvY3VzGAcgASgLMiIuYWl2by5icmFpbi52MS5QcmVkaWN0Rm9jdXNSZXF1ZXN0SAASRgoNbGVhcm5pbmdfcGF0aBgIIAEoCzItLmFpdm8uYnJhaW4udjEuUGVyc29uYWxpemVMZWFybmluZ1BhdGhSZXF1ZXN0SAA6tQO6SLEDGq4DCiZydW5faW5mZXJlbmNlLmlucHV0X21hdGNoZXNfbW9kZWxfdHlwZRIraW5wdXQgbXVzdCBiZSB0aGUgb25lIHRoYXQgbW9kZWxfdHlwZSB0YWtlcxrWAih0aGlzLm1vZGVsX3R5cGUgPT0gMSAmJiBoYXModGhpcy5kaWZmaWN1bHR5KSkgfHwgKHRoaXMubW9kZWxfdHlwZSA9PSAyICYmIGhhcyh0aGlzLmVuZ2FnZW1lbnQpKSB8fCAodGhpcy5tb2RlbF90eXBlID09IDMgJiYgaGFzKHRoaXMuY29udGVudCkpIHx8ICh0aGlzLm1vZGVsX3R5cGUgPT0gNCAmJiBoYXModGhpcy5sZWFybmluZ19zdHlsZSkpIHx8ICh0aGlzLm1vZGVsX3R5cGUgPT0gNSAmJiBoYXModGhpcy5lbW90aW9uKSkgfHwgKHRoaXMubW9kZWxfdHlwZSA9PSA2ICYmIGhhcyh0aGlzLmZvY3VzKSkgfHwgKHRoaXMubW9kZWxfdHlwZSA9PSA3ICYmIGhhcyh0aGlzLmxlYXJuaW5nX3BhdGgpKUIOCgVpbnB1dBIFukgCCAEi7gMKFFJ1bkluZmVyZW5jZVJlc3BvbnNlEj4KCmRpZmZpY3VsdHkYASABKAsyKC5haXZvLmJyYWluLnYxLlByZWRpY3REaWZmaWN1bHR5UmVzcG9uc2VIABI+CgplbmdhZ2VtZW50GAIgASgLMiguYWl2by5icmFpbi52MS5QcmVkaWN0RW5nYWdlbWVudFJlc3BvbnNlSAASOgoHY29udGVudBgDIAEoCzInLmFpdm8uYnJhaW4udjEuUmVjb21tZW5kQ29udGVudFJlc3BvbnNlSAASRAoObGVhcm5pbmdfc3R5bGUYBCABKAsyKi5haXZvLmJyYWluLnYxLkRldGVjdExlYXJuaW5nU3R5bGVSZXNwb25zZUgAEjcKB2Vtb3Rpb24YBSABKAsyJC5haXZvLmJyYWluLnYxLkRldGVjdEVtb3Rpb25SZXNwb25zZUgAEjQKBWZvY3VzGAYgASgLMiMuYWl2by5icmFpbi52MS5QcmVkaWN0Rm9jdXNSZXNwb25zZUgAEkcKDWxlYXJuaW5nX3BhdGgYByABKAsyLi5haXZvLmJyYWluLnYxLlBlcnNvbmFsaXplTGVhcm5pbmdQYXRoUmVzcG9uc2VIABISCgpjb25maWRlbmNlGAggASgBQggKBm91dHB1dCqsAgoJTW9kZWxUeXBlEhoKFk1PREVMX1RZUEVfVU5TUEVDSUZJRUQQABIkCiBNT0RFTF9UWVBFX0RJRkZJQ1VMVFlfUFJFRElDVElPThABEiQKIE1PREVMX1RZUEVfRU5HQUdFTUVOVF9QUkVESUNUSU9OEAISJQohTU9ERUxfVFlQRV9DT05URU5UX1JFQ09NTUVOREFUSU9OEAMSJwojTU9ERUxfVFlQRV9MRUFSTklOR19TVFlMRV9ERVRFQ1RJT04QBBIgChxNT0RFTF9UWVBFX0VNT1RJT05fREVURUNUSU9OEAUSHwobTU9ERUxfVFlQRV9GT0NVU19QUkVESUNUSU9OEAYSJAogTU9ERUxfVFlQRV9QRVJTT05BTElaRURfTEVBUk5JTkcQB2IGcHJvdG8z", [file_aivo_brain_v1_analytics, file_buf_validate_validate]);
+  fileDesc("ChZhaXZvL2JyYWluL3YxL21sLnByb3RvEg1haXZvLmJyYWluLnYxIu0BChhQcmVkaWN0RGlmZmljdWx0eVJlcXVlc3QSHAoKbGVhcm5lcl9pZBgBIAEoCUIIukgFcgMYgAESGwoHc3ViamVjdBgCIAEoCUIKukgHcgUQARiAARIgCg1jdXJyZW50X2xldmVsGAMgASgNQgm6SAYqBBhkKAESOwoScmVjZW50X3BlcmZvcm1hbmNlGAQgAygBQh+6SBySARkQ6AciFBISGQAAAAAAAPA/KQAAAAAAAAAAEjcKE3RhcmdldF9zdWNjZXNzX3JhdGUYBSABKAFCGrpIF9gBARISGWZmZmZmZu4/KQAAAAAAAOA/IsEBChlQcmVkaWN0RGlmZmljdWx0eVJlc3BvbnNlEhkKEXJlY29tbWVuZGVkX2xldmVsGAEgASgNEiUKHXByZWRpY3RlZF9zdWNjZXNzX3Byb2JhYmlsaXR5GAIgASgBEhIKCmNvbmZpZGVuY2UYAyABKAESDwoHYWJpbGl0eRgEIAEoARIpCiFjdXJyZW50X2xldmVsX3N1Y2Nlc3NfcHJvYmFiaWxpdHkYBSABKAESEgoKY29sZF9zdGFydBgGIAEoCCKbAgoUUmVjb3JkT3V0Y29tZVJlcXVlc3QSHAoIZXZlbnRfaWQYASABKAlCCrpIB3IFEAEYgAESHAoKbGVhcm5lcl9pZBgCIAEoCUIIukgFcgMYgAESGQoFc2tpbGwYAyABKAlCCrpIB3IFEAEYgAESGwoHaXRlbV9pZBgEIAEoCUIKukgHcgUQARiAARIYCgVsZXZlbBgFIAEoDUIJukgGKgQYZCgBEg8KB2NvcnJlY3QYBiABKAgSJAoQcmVzcG9uc2VfdGltZV9tcxgHIAEoDUIKukgHKgUYgN3bARI+Cghtb2RhbGl0eRgIIAEoCUIsukgpcidSAFIGdmlzdWFsUghhdWRpdG9yeVIHcmVhZGluZ1IIaGFuZHNfb24iTQoVUmVjb3JkT3V0Y29tZVJlc3BvbnNlEhEKCWR1cGxpY2F0ZRgBIAEoCBIPCgdhYmlsaXR5GAIgASgBEhAKCGF0dGVtcHRzGAMgASgNIm4KGFByZWRpY3RFbmdhZ2VtZW50UmVxdWVzdBIcCgpsZWFybmVyX2lkGAEgASgJQgi6SAVyAxiAARI0CgdzZXNzaW9uGAIgASgLMhsuYWl2by5icmFpbi52MS5Gb2N1c1Nlc3Npb25CBrpIA8gBASJnChlQcmVkaWN0RW5nYWdlbWVudFJlc3BvbnNlEhsKE2VuZ2FnZWRfcHJvYmFiaWxpdHkYASABKAESEgoKY29uZmlkZW5jZRgCIAEoARIZChF0cmFpbmluZ19leGFtcGxlcxgDIAEoDSKiAQoXUmVjb21tZW5kQ29udGVudFJlcXVlc3QSHAoKbGVhcm5lcl9pZBgBIAEoCUIIukgFcgMYgAESGQoHc3ViamVjdBgCIAEoCUIIukgFcgMYgAESFgoFbGltaXQYAyABKA1CB7pIBCoCGDISNgoHY2F0YWxvZxgEIAMoCzIaLmFpdm8uYnJhaW4udjEuQ29udGVudEl0ZW1CCbpIBpIBAxDQDyLPAQoLQ29udGVudEl0ZW0SHgoKY29udGVudF9pZBgBIAEoCUIKukgHcgUQARiAARIZCgVza2lsbBgCIAEoCUIKukgHcgUQARiAARIYCgVsZXZlbBgDIAEoDUIJukgGKgQYZCgBEj4KCG1vZGFsaXR5GAQgASgJQiy6SClyJ1IAUgZ2aXN1YWxSCGF1ZGl0b3J5UgdyZWFkaW5nUghoYW5kc19vbhIrChBwcmVyZXF1aXNpdGVfaWRzGAUgAygJQhG6SA6SAQsQMiIHcgUQARiAASJjChhSZWNvbW1lbmRDb250ZW50UmVzcG9uc2USMwoFaXRlbXMYASADKAsyJC5haXZvLmJyYWluLnYxLkNvbnRlbnRSZWNvbW1lbmRhdGlvbhISCgpjb25maWRlbmNlGAIgASgBIkoKFUNvbnRlbnRSZWNvbW1lbmRhdGlvbhISCgpjb250ZW50X2lkGAEgASgJEg0KBXNjb3JlGAIgASgBEg4KBnJlYXNvbhgDIAEoCSI6ChpEZXRlY3RMZWFybmluZ1N0eWxlUmVxdWVzdBIcCgpsZWFybmVyX2lkGAEgASgJQgi6SAVyAxiAASJ3ChtEZXRlY3RMZWFybmluZ1N0eWxlUmVzcG9uc2USNgoLcHJlZmVyZW5jZXMYASADKAsyIS5haXZvLmJyYWluLnYxLk1vZGFsaXR5UHJlZmVyZW5jZRIMCgRub3RlGAIgASgJEhIKCmNvbmZpZGVuY2UYAyABKAEiegoSTW9kYWxpdHlQcmVmZXJlbmNlEhAKCG1vZGFsaXR5GAEgASgJEhMKC3Byb2JhYmlsaXR5GAIgASgBEh0KFWNyZWRpYmxlX2ludGVydmFsX2xvdxgDIAEoARIeChZjcmVkaWJsZV9pbnRlcnZhbF9oaWdoGAQgASgBIn0KFERldGVjdEVtb3Rpb25SZXF1ZXN0EhwKCmxlYXJuZXJfaWQYASABKAlCCLpIBXIDGIABEhYKBHRleHQYAiABKAlCCLpIBXIDGJBOEi8KB3Byb3NvZHkYAyABKAsyHi5haXZvLmJyYWluLnYxLlByb3NvZHlGZWF0dXJlcyKyAQoPUHJvc29keUZlYXR1cmVzEjYKFXBpdGNoX3JhbmdlX3NlbWl0b25lcxgBIAEoAUIXukgUEhIZAAAAAAAASEApAAAAAAAAAAASMwoSaW50ZW5zaXR5X3JhbmdlX2RiGAIgASgBQhe6SBQSEhkAAAAAAABOQCkAAAAAAAAAABIyChFhcnRpY3VsYXRpb25fcmF0ZRgDIAEoAUIXukgUEhIZAAAAAAAALkApAAAAAAAAAAAibwoVRGV0ZWN0RW1vdGlvblJlc3BvbnNlEg8KB2Vtb3Rpb24YASABKAkSDwoHdmFsZW5jZRgCIAEoARIPCgdhcm91c2FsGAMgASgBEhIKCmNvbmZpZGVuY2UYBCABKAESDwoHc2lnbmFscxgFIAMoCSJpChNQcmVkaWN0Rm9jdXNSZXF1ZXN0EhwKCmxlYXJuZXJfaWQYASABKAlCCLpIBXIDGIABEjQKB3Nlc3Npb24YAiABKAsyGy5haXZvLmJyYWluLnYxLkZvY3VzU2Vzc2lvbkIGukgDyAEBImIKFFByZWRpY3RGb2N1c1Jlc3BvbnNlEhsKE2ZvY3VzZWRfcHJvYmFiaWxpdHkYASABKAESEgoKY29uZmlkZW5jZRgCIAEoARIZChF0cmFpbmluZ19leGFtcGxlcxgDIAEoDSJqChRSZWNvcmRTZXNzaW9uUmVxdWVzdBIcCgpsZWFybmVyX2lkGAEgASgJQgi6SAVyAxiAARI0CgdzZXNzaW9uGAIgASgLMhsuYWl2by5icmFpbi52MS5Gb2N1c1Nlc3Npb25CBrpIA8gBASIpChVSZWNvcmRTZXNzaW9uUmVzcG9uc2USEAoIZXhhbXBsZXMYASABKA0iiwEKHlBlcnNvbmFsaXplTGVhcm5pbmdQYXRoUmVxdWVzdBIcCgpsZWFybmVyX2lkGAEgASgJQgi6SAVyAxiAARIzCgZza2lsbHMYAiADKAsyGC5haXZvLmJyYWluLnYxLlNraWxsTm9kZUIJukgGkgEDEIgnEhYKBWxpbWl0GAMgASgNQge6SAQqAhgyIkMKCVNraWxsTm9kZRIcCghza2lsbF9pZBgBIAEoCUIKukgHcgUQARiAARIYChBwcmVyZXF1aXNpdGVfaWRzGAIgAygJImUKH1BlcnNvbmFsaXplTGVhcm5pbmdQYXRoUmVzcG9uc2USLgoFc3RlcHMYASADKAsyHy5haXZvLmJyYWluLnYxLkxlYXJuaW5nUGF0aFN0ZXASEgoKY29uZmlkZW5jZRgCIAEoASJUChBMZWFybmluZ1BhdGhTdGVwEhAKCHNraWxsX2lkGAEgASgJEg8KB21hc3RlcnkYAiABKAESHQoVZXhwZWN0ZWRfbWFzdGVyeV9nYWluGAMgASgBIsoHChNSdW5JbmZlcmVuY2VSZXF1ZXN0EjgKCm1vZGVsX3R5cGUYASABKA4yGC5haXZvLmJyYWluLnYxLk1vZGVsVHlwZUIKukgHggEEEAEgABI9CgpkaWZmaWN1bHR5GAIgASgLMicuYWl2by5icmFpbi52MS5QcmVkaWN0RGlmZmljdWx0eVJlcXVlc3RIABI9CgplbmdhZ2VtZW50GAMgASgLMicuYWl2by5icmFpbi52MS5QcmVkaWN0RW5nYWdlbWVudFJlcXVlc3RIABI5Cgdjb250ZW50GAQgASgLMiYuYWl2by5icmFpbi52MS5SZWNvbW1lbmRDb250ZW50UmVxdWVzdEgAEkMKDmxlYXJuaW5nX3N0eWxlGAUgASgLMikuYWl2by5icmFpbi52MS5EZXRlY3RMZWFybmluZ1N0eWxlUmVxdWVzdEgAEjYKB2Vtb3Rpb24YBiABKAsyIy5haXZvLmJyYWluLnYxLkRldGVjdEVtb3Rpb25SZXF1ZXN0SAASMwoFZm9jdXMYByABKAsyIi5haXZvLmJyYWluLnYxLlByZWRpY3RGb2N1c1JlcXVlc3RIABJGCg1sZWFybmluZ19wYXRoGAggASgLMi0uYWl2by5icmFpbi52MS5QZXJzb25hbGl6ZUxlYXJuaW5nUGF0aFJlcXVlc3RIADq1A7pIsQMargMKJnJ1bl9pbmZlcmVuY2UuaW5wdXRfbWF0Y2hlc19tb2RlbF90eXBlEitpbnB1dCBtdXN0IGJlIHRoZSBvbmUgdGhhdCBtb2RlbF90eXBlIHRha2VzGtYCKHRoaXMubW9kZWxfdHlwZSA9PSAxICYmIGhhcyh0aGlzLmRpZmZpY3VsdHkpKSB8fCAodGhpcy5tb2RlbF90eXBlID09IDIgJiYgaGFzKHRoaXMuZW5nYWdlbWVudCkpIHx8ICh0aGlzLm1vZGVsX3R5cGUgPT0gMyAmJiBoYXModGhpcy5jb250ZW50KSkgfHwgKHRoaXMubW9kZWxfdHlwZSA9PSA0ICYmIGhhcyh0aGlzLmxlYXJuaW5nX3N0eWxlKSkgfHwgKHRoaXMubW9kZWxfdHlwZSA9PSA1ICYmIGhhcyh0aGlzLmVtb3Rpb24pKSB8fCAodGhpcy5tb2RlbF90eXBlID09IDYgJiYgaGFzKHRoaXMuZm9jdXMpKSB8fCAodGhpcy5tb2RlbF90eXBlID09IDcgJiYgaGFzKHRoaXMubGVhcm5pbmdfcGF0aCkpQg4KBWlucHV0EgW6SAIIASLuAwoUUnVuSW5mZXJlbmNlUmVzcG9uc2USPgoKZGlmZmljdWx0eRgBIAEoCzIoLmFpdm8uYnJhaW4udjEuUHJlZGljdERpZmZpY3VsdHlSZXNwb25zZUgAEj4KCmVuZ2FnZW1lbnQYAiABKAsyKC5haXZvLmJyYWluLnYxLlByZWRpY3RFbmdhZ2VtZW50UmVzcG9uc2VIABI6Cgdjb250ZW50GAMgASgLMicuYWl2by5icmFpbi52MS5SZWNvbW1lbmRDb250ZW50UmVzcG9uc2VIABJECg5sZWFybmluZ19zdHlsZRgEIAEoCzIqLmFpdm8uYnJhaW4udjEuRGV0ZWN0TGVhcm5pbmdTdHlsZVJlc3BvbnNlSAASNwoHZW1vdGlvbhgFIAEoCzIkLmFpdm8uYnJhaW4udjEuRGV0ZWN0RW1vdGlvblJlc3BvbnNlSAASNAoFZm9jdXMYBiABKAsyIy5haXZvLmJyYWluLnYxLlByZWRpY3RGb2N1c1Jlc3BvbnNlSAASRwoNbGVhcm5pbmdfcGF0aBgHIAEoCzIuLmFpdm8uYnJhaW4udjEuUGVyc29uYWxpemVMZWFybmluZ1BhdGhSZXNwb25zZUgAEhIKCmNvbmZpZGVuY2UYCCABKAFCCAoGb3V0cHV0KqwCCglNb2RlbFR5cGUSGgoWTU9ERUxfVFlQRV9VTlNQRUNJRklFRBAAEiQKIE1PREVMX1RZUEVfRElGRklDVUxUWV9QUkVESUNUSU9OEAESJAogTU9ERUxfVFlQRV9FTkdBR0VNRU5UX1BSRURJQ1RJT04QAhIlCiFNT0RFTF9UWVBFX0NPTlRFTlRfUkVDT01NRU5EQVRJT04QAxInCiNNT0RFTF9UWVBFX0xFQVJOSU5HX1NUWUxFX0RFVEVDVElPThAEEiAKHE1PREVMX1RZUEVfRU1PVElPTl9ERVRFQ1RJT04QBRIfChtNT0RFTF9UWVBFX0ZPQ1VTX1BSRURJQ1RJT04QBhIkCiBNT0RFTF9UWVBFX1BFUlNPTkFMSVpFRF9MRUFSTklORxAHYgZwcm90bzM", [file_aivo_brain_v1_analytics, file_buf_validate_validate]);
 
 /**
  * PredictDifficultyRequest asks which difficulty keeps a learner near the target success rate.
@@ -48,6 +48,13 @@ export type PredictDifficultyRequest = Message<"aivo.brain.v1.PredictDifficultyR
    * @generated from field: repeated double recent_performance = 4;
    */
   recentPerformance: number[];
+
+  /**
+   * target_success_rate is the chance of success to aim for, 0.5-0.95; 0 means 0.75.
+   *
+   * @generated from field: double target_success_rate = 5;
+   */
+  targetSuccessRate: number;
 };
 
 /**
@@ -83,6 +90,28 @@ export type PredictDifficultyResponse = Message<"aivo.brain.v1.PredictDifficulty
    * @generated from field: double confidence = 3;
    */
   confidence: number;
+
+  /**
+   * ability is the learner's estimated ability on the subject, in logits (0 is level 50).
+   *
+   * @generated from field: double ability = 4;
+   */
+  ability: number;
+
+  /**
+   * current_level_success_probability is the predicted chance of success at current_level, 0-1.
+   *
+   * @generated from field: double current_level_success_probability = 5;
+   */
+  currentLevelSuccessProbability: number;
+
+  /**
+   * cold_start is true when no outcome of the learner on the subject is recorded yet, so the estimate
+   * comes from recent_performance alone.
+   *
+   * @generated from field: bool cold_start = 6;
+   */
+  coldStart: boolean;
 };
 
 /**
@@ -91,6 +120,111 @@ export type PredictDifficultyResponse = Message<"aivo.brain.v1.PredictDifficulty
  */
 export const PredictDifficultyResponseSchema: GenMessage<PredictDifficultyResponse> = /*@__PURE__*/
   messageDesc(file_aivo_brain_v1_ml, 1);
+
+/**
+ * RecordOutcomeRequest is one answered item, so that the learner models learn from it.
+ *
+ * @generated from message aivo.brain.v1.RecordOutcomeRequest
+ */
+export type RecordOutcomeRequest = Message<"aivo.brain.v1.RecordOutcomeRequest"> & {
+  /**
+   * event_id identifies the answer; recording the same event_id again changes nothing.
+   *
+   * @generated from field: string event_id = 1;
+   */
+  eventId: string;
+
+  /**
+   * learner_id is the learner; empty means the caller's learner.
+   *
+   * @generated from field: string learner_id = 2;
+   */
+  learnerId: string;
+
+  /**
+   * skill is the subject or skill the item practises, for example "math".
+   *
+   * @generated from field: string skill = 3;
+   */
+  skill: string;
+
+  /**
+   * item_id identifies the item answered.
+   *
+   * @generated from field: string item_id = 4;
+   */
+  itemId: string;
+
+  /**
+   * level is the item's difficulty level, 1-100, on the scale of PredictDifficulty.
+   *
+   * @generated from field: uint32 level = 5;
+   */
+  level: number;
+
+  /**
+   * correct is whether the answer was right.
+   *
+   * @generated from field: bool correct = 6;
+   */
+  correct: boolean;
+
+  /**
+   * response_time_ms is how long the answer took, in milliseconds, at most one hour; 0 when unknown.
+   *
+   * @generated from field: uint32 response_time_ms = 7;
+   */
+  responseTimeMs: number;
+
+  /**
+   * modality is how the item was presented: "visual", "auditory", "reading" or "hands_on"; empty when unknown.
+   *
+   * @generated from field: string modality = 8;
+   */
+  modality: string;
+};
+
+/**
+ * Describes the message aivo.brain.v1.RecordOutcomeRequest.
+ * Use `create(RecordOutcomeRequestSchema)` to create a new message.
+ */
+export const RecordOutcomeRequestSchema: GenMessage<RecordOutcomeRequest> = /*@__PURE__*/
+  messageDesc(file_aivo_brain_v1_ml, 2);
+
+/**
+ * RecordOutcomeResponse is the learner's state after the answer.
+ *
+ * @generated from message aivo.brain.v1.RecordOutcomeResponse
+ */
+export type RecordOutcomeResponse = Message<"aivo.brain.v1.RecordOutcomeResponse"> & {
+  /**
+   * duplicate is true when event_id was recorded before: nothing changed.
+   *
+   * @generated from field: bool duplicate = 1;
+   */
+  duplicate: boolean;
+
+  /**
+   * ability is the learner's ability on the skill after the answer, in logits (0 is level 50).
+   *
+   * @generated from field: double ability = 2;
+   */
+  ability: number;
+
+  /**
+   * attempts is how many answers of the learner on the skill are recorded.
+   *
+   * @generated from field: uint32 attempts = 3;
+   */
+  attempts: number;
+};
+
+/**
+ * Describes the message aivo.brain.v1.RecordOutcomeResponse.
+ * Use `create(RecordOutcomeResponseSchema)` to create a new message.
+ */
+export const RecordOutcomeResponseSchema: GenMessage<RecordOutcomeResponse> = /*@__PURE__*/
+  messageDesc(file_aivo_brain_v1_ml, 3);
 
 /**
  * PredictEngagementRequest asks how engaged a learner will stay.
@@ -118,7 +252,7 @@ export type PredictEngagementRequest = Message<"aivo.brain.v1.PredictEngagementR
  * Use `create(PredictEngagementRequestSchema)` to create a new message.
  */
 export const PredictEngagementRequestSchema: GenMessage<PredictEngagementRequest> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 2);
+  messageDesc(file_aivo_brain_v1_ml, 4);
 
 /**
  * PredictEngagementResponse is the predicted engagement.
@@ -139,6 +273,14 @@ export type PredictEngagementResponse = Message<"aivo.brain.v1.PredictEngagement
    * @generated from field: double confidence = 2;
    */
   confidence: number;
+
+  /**
+   * training_examples is how many examples from recorded sessions the weights were fitted on; 0 means the
+   * default weights, used until enough sessions are recorded.
+   *
+   * @generated from field: uint32 training_examples = 3;
+   */
+  trainingExamples: number;
 };
 
 /**
@@ -146,7 +288,7 @@ export type PredictEngagementResponse = Message<"aivo.brain.v1.PredictEngagement
  * Use `create(PredictEngagementResponseSchema)` to create a new message.
  */
 export const PredictEngagementResponseSchema: GenMessage<PredictEngagementResponse> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 3);
+  messageDesc(file_aivo_brain_v1_ml, 5);
 
 /**
  * RecommendContentRequest asks for the next content for a learner.
@@ -174,6 +316,13 @@ export type RecommendContentRequest = Message<"aivo.brain.v1.RecommendContentReq
    * @generated from field: uint32 limit = 3;
    */
   limit: number;
+
+  /**
+   * catalog is the content to choose from; when subject is set, only items practising it are ranked.
+   *
+   * @generated from field: repeated aivo.brain.v1.ContentItem catalog = 4;
+   */
+  catalog: ContentItem[];
 };
 
 /**
@@ -181,7 +330,56 @@ export type RecommendContentRequest = Message<"aivo.brain.v1.RecommendContentReq
  * Use `create(RecommendContentRequestSchema)` to create a new message.
  */
 export const RecommendContentRequestSchema: GenMessage<RecommendContentRequest> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 4);
+  messageDesc(file_aivo_brain_v1_ml, 6);
+
+/**
+ * ContentItem is one piece of content a learner can practise.
+ *
+ * @generated from message aivo.brain.v1.ContentItem
+ */
+export type ContentItem = Message<"aivo.brain.v1.ContentItem"> & {
+  /**
+   * content_id identifies the item; RecordOutcome's item_id names it when the learner answers it.
+   *
+   * @generated from field: string content_id = 1;
+   */
+  contentId: string;
+
+  /**
+   * skill is the skill the item practises, as in RecordOutcome.
+   *
+   * @generated from field: string skill = 2;
+   */
+  skill: string;
+
+  /**
+   * level is the item's difficulty level, 1-100, on the scale of PredictDifficulty.
+   *
+   * @generated from field: uint32 level = 3;
+   */
+  level: number;
+
+  /**
+   * modality is how the item is presented: "visual", "auditory", "reading" or "hands_on"; empty when unknown.
+   *
+   * @generated from field: string modality = 4;
+   */
+  modality: string;
+
+  /**
+   * prerequisite_ids are the skills to master before this item.
+   *
+   * @generated from field: repeated string prerequisite_ids = 5;
+   */
+  prerequisiteIds: string[];
+};
+
+/**
+ * Describes the message aivo.brain.v1.ContentItem.
+ * Use `create(ContentItemSchema)` to create a new message.
+ */
+export const ContentItemSchema: GenMessage<ContentItem> = /*@__PURE__*/
+  messageDesc(file_aivo_brain_v1_ml, 7);
 
 /**
  * RecommendContentResponse is a ranked list of content.
@@ -195,6 +393,13 @@ export type RecommendContentResponse = Message<"aivo.brain.v1.RecommendContentRe
    * @generated from field: repeated aivo.brain.v1.ContentRecommendation items = 1;
    */
   items: ContentRecommendation[];
+
+  /**
+   * confidence is how sure the model is of the first item, 0-1.
+   *
+   * @generated from field: double confidence = 2;
+   */
+  confidence: number;
 };
 
 /**
@@ -202,7 +407,7 @@ export type RecommendContentResponse = Message<"aivo.brain.v1.RecommendContentRe
  * Use `create(RecommendContentResponseSchema)` to create a new message.
  */
 export const RecommendContentResponseSchema: GenMessage<RecommendContentResponse> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 5);
+  messageDesc(file_aivo_brain_v1_ml, 8);
 
 /**
  * ContentRecommendation is one recommended item.
@@ -237,7 +442,7 @@ export type ContentRecommendation = Message<"aivo.brain.v1.ContentRecommendation
  * Use `create(ContentRecommendationSchema)` to create a new message.
  */
 export const ContentRecommendationSchema: GenMessage<ContentRecommendation> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 6);
+  messageDesc(file_aivo_brain_v1_ml, 9);
 
 /**
  * DetectLearningStyleRequest asks for a learner's observed modality preference.
@@ -258,7 +463,7 @@ export type DetectLearningStyleRequest = Message<"aivo.brain.v1.DetectLearningSt
  * Use `create(DetectLearningStyleRequestSchema)` to create a new message.
  */
 export const DetectLearningStyleRequestSchema: GenMessage<DetectLearningStyleRequest> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 7);
+  messageDesc(file_aivo_brain_v1_ml, 10);
 
 /**
  * DetectLearningStyleResponse is the observed modality preference.
@@ -279,6 +484,13 @@ export type DetectLearningStyleResponse = Message<"aivo.brain.v1.DetectLearningS
    * @generated from field: string note = 2;
    */
   note: string;
+
+  /**
+   * confidence is how sure the model is of the strongest preference, 0-1: one minus its interval's width.
+   *
+   * @generated from field: double confidence = 3;
+   */
+  confidence: number;
 };
 
 /**
@@ -286,7 +498,7 @@ export type DetectLearningStyleResponse = Message<"aivo.brain.v1.DetectLearningS
  * Use `create(DetectLearningStyleResponseSchema)` to create a new message.
  */
 export const DetectLearningStyleResponseSchema: GenMessage<DetectLearningStyleResponse> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 8);
+  messageDesc(file_aivo_brain_v1_ml, 11);
 
 /**
  * ModalityPreference is the estimated preference for one modality.
@@ -328,7 +540,7 @@ export type ModalityPreference = Message<"aivo.brain.v1.ModalityPreference"> & {
  * Use `create(ModalityPreferenceSchema)` to create a new message.
  */
 export const ModalityPreferenceSchema: GenMessage<ModalityPreference> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 9);
+  messageDesc(file_aivo_brain_v1_ml, 12);
 
 /**
  * DetectEmotionRequest asks what a learner is feeling.
@@ -349,6 +561,13 @@ export type DetectEmotionRequest = Message<"aivo.brain.v1.DetectEmotionRequest">
    * @generated from field: string text = 2;
    */
   text: string;
+
+  /**
+   * prosody are voice features of the learner's speech, when there is audio; arousal then comes from them.
+   *
+   * @generated from field: aivo.brain.v1.ProsodyFeatures prosody = 3;
+   */
+  prosody?: ProsodyFeatures | undefined;
 };
 
 /**
@@ -356,7 +575,42 @@ export type DetectEmotionRequest = Message<"aivo.brain.v1.DetectEmotionRequest">
  * Use `create(DetectEmotionRequestSchema)` to create a new message.
  */
 export const DetectEmotionRequestSchema: GenMessage<DetectEmotionRequest> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 10);
+  messageDesc(file_aivo_brain_v1_ml, 13);
+
+/**
+ * ProsodyFeatures are voice features of one utterance, as the prosody analysis measures them.
+ *
+ * @generated from message aivo.brain.v1.ProsodyFeatures
+ */
+export type ProsodyFeatures = Message<"aivo.brain.v1.ProsodyFeatures"> & {
+  /**
+   * pitch_range_semitones is the pitch range, p95 - p5, in semitones, 0-48.
+   *
+   * @generated from field: double pitch_range_semitones = 1;
+   */
+  pitchRangeSemitones: number;
+
+  /**
+   * intensity_range_db is the loudness range, p95 - p5, in dB, 0-60.
+   *
+   * @generated from field: double intensity_range_db = 2;
+   */
+  intensityRangeDb: number;
+
+  /**
+   * articulation_rate is the speaking rate without pauses, in syllables per second, 0-15.
+   *
+   * @generated from field: double articulation_rate = 3;
+   */
+  articulationRate: number;
+};
+
+/**
+ * Describes the message aivo.brain.v1.ProsodyFeatures.
+ * Use `create(ProsodyFeaturesSchema)` to create a new message.
+ */
+export const ProsodyFeaturesSchema: GenMessage<ProsodyFeatures> = /*@__PURE__*/
+  messageDesc(file_aivo_brain_v1_ml, 14);
 
 /**
  * DetectEmotionResponse is the detected emotion.
@@ -405,7 +659,7 @@ export type DetectEmotionResponse = Message<"aivo.brain.v1.DetectEmotionResponse
  * Use `create(DetectEmotionResponseSchema)` to create a new message.
  */
 export const DetectEmotionResponseSchema: GenMessage<DetectEmotionResponse> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 11);
+  messageDesc(file_aivo_brain_v1_ml, 15);
 
 /**
  * PredictFocusRequest asks how likely the learner is to stay focused.
@@ -433,7 +687,7 @@ export type PredictFocusRequest = Message<"aivo.brain.v1.PredictFocusRequest"> &
  * Use `create(PredictFocusRequestSchema)` to create a new message.
  */
 export const PredictFocusRequestSchema: GenMessage<PredictFocusRequest> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 12);
+  messageDesc(file_aivo_brain_v1_ml, 16);
 
 /**
  * PredictFocusResponse is the predicted focus.
@@ -454,6 +708,14 @@ export type PredictFocusResponse = Message<"aivo.brain.v1.PredictFocusResponse">
    * @generated from field: double confidence = 2;
    */
   confidence: number;
+
+  /**
+   * training_examples is how many examples from recorded sessions the weights were fitted on; 0 means the
+   * default weights, used until enough sessions are recorded.
+   *
+   * @generated from field: uint32 training_examples = 3;
+   */
+  trainingExamples: number;
 };
 
 /**
@@ -461,7 +723,56 @@ export type PredictFocusResponse = Message<"aivo.brain.v1.PredictFocusResponse">
  * Use `create(PredictFocusResponseSchema)` to create a new message.
  */
 export const PredictFocusResponseSchema: GenMessage<PredictFocusResponse> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 13);
+  messageDesc(file_aivo_brain_v1_ml, 17);
+
+/**
+ * RecordSessionRequest is a practice session to learn engagement and focus from.
+ *
+ * @generated from message aivo.brain.v1.RecordSessionRequest
+ */
+export type RecordSessionRequest = Message<"aivo.brain.v1.RecordSessionRequest"> & {
+  /**
+   * learner_id is the learner; empty means the caller's learner.
+   *
+   * @generated from field: string learner_id = 1;
+   */
+  learnerId: string;
+
+  /**
+   * session is the session so far; recording a session_id again replaces what it taught.
+   *
+   * @generated from field: aivo.brain.v1.FocusSession session = 2;
+   */
+  session?: FocusSession | undefined;
+};
+
+/**
+ * Describes the message aivo.brain.v1.RecordSessionRequest.
+ * Use `create(RecordSessionRequestSchema)` to create a new message.
+ */
+export const RecordSessionRequestSchema: GenMessage<RecordSessionRequest> = /*@__PURE__*/
+  messageDesc(file_aivo_brain_v1_ml, 18);
+
+/**
+ * RecordSessionResponse says what the session taught.
+ *
+ * @generated from message aivo.brain.v1.RecordSessionResponse
+ */
+export type RecordSessionResponse = Message<"aivo.brain.v1.RecordSessionResponse"> & {
+  /**
+   * examples is how many training examples (a moment of the session and what followed it) it gave.
+   *
+   * @generated from field: uint32 examples = 1;
+   */
+  examples: number;
+};
+
+/**
+ * Describes the message aivo.brain.v1.RecordSessionResponse.
+ * Use `create(RecordSessionResponseSchema)` to create a new message.
+ */
+export const RecordSessionResponseSchema: GenMessage<RecordSessionResponse> = /*@__PURE__*/
+  messageDesc(file_aivo_brain_v1_ml, 19);
 
 /**
  * PersonalizeLearningPathRequest asks for the next skills to learn.
@@ -496,7 +807,7 @@ export type PersonalizeLearningPathRequest = Message<"aivo.brain.v1.PersonalizeL
  * Use `create(PersonalizeLearningPathRequestSchema)` to create a new message.
  */
 export const PersonalizeLearningPathRequestSchema: GenMessage<PersonalizeLearningPathRequest> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 14);
+  messageDesc(file_aivo_brain_v1_ml, 20);
 
 /**
  * SkillNode is one skill and what it builds on.
@@ -524,7 +835,7 @@ export type SkillNode = Message<"aivo.brain.v1.SkillNode"> & {
  * Use `create(SkillNodeSchema)` to create a new message.
  */
 export const SkillNodeSchema: GenMessage<SkillNode> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 15);
+  messageDesc(file_aivo_brain_v1_ml, 21);
 
 /**
  * PersonalizeLearningPathResponse is the ordered path.
@@ -538,6 +849,14 @@ export type PersonalizeLearningPathResponse = Message<"aivo.brain.v1.Personalize
    * @generated from field: repeated aivo.brain.v1.LearningPathStep steps = 1;
    */
   steps: LearningPathStep[];
+
+  /**
+   * confidence is how much recorded evidence the masteries rest on, 0-1: the share of the graph's skills
+   * with recorded outcomes.
+   *
+   * @generated from field: double confidence = 2;
+   */
+  confidence: number;
 };
 
 /**
@@ -545,7 +864,7 @@ export type PersonalizeLearningPathResponse = Message<"aivo.brain.v1.Personalize
  * Use `create(PersonalizeLearningPathResponseSchema)` to create a new message.
  */
 export const PersonalizeLearningPathResponseSchema: GenMessage<PersonalizeLearningPathResponse> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 16);
+  messageDesc(file_aivo_brain_v1_ml, 22);
 
 /**
  * LearningPathStep is one skill on the path.
@@ -580,7 +899,7 @@ export type LearningPathStep = Message<"aivo.brain.v1.LearningPathStep"> & {
  * Use `create(LearningPathStepSchema)` to create a new message.
  */
 export const LearningPathStepSchema: GenMessage<LearningPathStep> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 17);
+  messageDesc(file_aivo_brain_v1_ml, 23);
 
 /**
  * RunInferenceRequest is the seed client's generic entry: a model type and its typed input.
@@ -664,7 +983,7 @@ export type RunInferenceRequest = Message<"aivo.brain.v1.RunInferenceRequest"> &
  * Use `create(RunInferenceRequestSchema)` to create a new message.
  */
 export const RunInferenceRequestSchema: GenMessage<RunInferenceRequest> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 18);
+  messageDesc(file_aivo_brain_v1_ml, 24);
 
 /**
  * RunInferenceResponse is the model's answer.
@@ -748,7 +1067,7 @@ export type RunInferenceResponse = Message<"aivo.brain.v1.RunInferenceResponse">
  * Use `create(RunInferenceResponseSchema)` to create a new message.
  */
 export const RunInferenceResponseSchema: GenMessage<RunInferenceResponse> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 19);
+  messageDesc(file_aivo_brain_v1_ml, 25);
 
 /**
  * ModelType names a model for RunInference, with the seed's task names.

@@ -11,7 +11,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file aivo/brain/v1/speech.proto.
  */
 export const file_aivo_brain_v1_speech: GenFile = /*@__PURE__*/
-  fileDesc("ChphaXZvL2JyYWluL3YxL3NwZWVjaC5wcm90bxINYWl2by5icmFpbi52MSKHAgoFQXVkaW8SGgoEZGF0YRgBIAEoDEIMukgJegcQARiAgIAQEjgKCGVuY29kaW5nGAIgASgOMhwuYWl2by5icmFpbi52MS5BdWRpb0VuY29kaW5nQgi6SAWCAQIQARIhCg5zYW1wbGVfcmF0ZV9oehgDIAEoDUIJukgGKgQYgNwLOoQBukiAARp+ChthdWRpby5wY21fbmVlZHNfc2FtcGxlX3JhdGUSLHNhbXBsZV9yYXRlX2h6IGlzIHJlcXVpcmVkIGZvciByYXcgUENNIGF1ZGlvGjF0aGlzLmVuY29kaW5nICE9IDQgfHwgdGhpcy5zYW1wbGVfcmF0ZV9oeiA+PSA4MDAwIrsBChRBbmFseXplU3BlZWNoUmVxdWVzdBIrCgVhdWRpbxgBIAEoCzIULmFpdm8uYnJhaW4udjEuQXVkaW9CBrpIA8gBARIkChBjaGlsZF9hZ2VfbW9udGhzGAIgASgNQgq6SAcqBRjYASgYEjEKBHRhc2sYAyABKA4yGS5haXZvLmJyYWluLnYxLlNwZWVjaFRhc2tCCLpIBYIBAhABEh0KC3RhcmdldF90ZXh0GAQgASgJQgi6SAVyAxjQDyLzAQoVQW5hbHl6ZVNwZWVjaFJlc3BvbnNlEi0KCnRyYW5zY3JpcHQYASABKAsyGS5haXZvLmJyYWluLnYxLlRyYW5zY3JpcHQSOQoMYXJ0aWN1bGF0aW9uGAIgASgLMiMuYWl2by5icmFpbi52MS5BcnRpY3VsYXRpb25BbmFseXNpcxIuCgdmbHVlbmN5GAMgASgLMh0uYWl2by5icmFpbi52MS5GbHVlbmN5TWV0cmljcxIuCgdwcm9zb2R5GAQgASgLMh0uYWl2by5icmFpbi52MS5Qcm9zb2R5TWV0cmljcxIQCgh3YXJuaW5ncxgFIAMoCSJDCgpUcmFuc2NyaXB0EgwKBHRleHQYASABKAkSJwoFd29yZHMYAiADKAsyGC5haXZvLmJyYWluLnYxLlRpbWVkV29yZCJPCglUaW1lZFdvcmQSDAoEd29yZBgBIAEoCRIQCghzdGFydF9tcxgCIAEoDRIOCgZlbmRfbXMYAyABKA0SEgoKY29uZmlkZW5jZRgEIAEoASJsChRBcnRpY3VsYXRpb25BbmFseXNpcxIwCgZlcnJvcnMYASADKAsyIC5haXZvLmJyYWluLnYxLkFydGljdWxhdGlvbkVycm9yEiIKGnBlcmNlbnRfY29uc29uYW50c19jb3JyZWN0GAIgASgBItMBChFBcnRpY3VsYXRpb25FcnJvchIMCgR3b3JkGAEgASgJEhYKDnRhcmdldF9waG9uZW1lGAIgASgJEhgKEHByb2R1Y2VkX3Bob25lbWUYAyABKAkSMgoEa2luZBgEIAEoDjIkLmFpdm8uYnJhaW4udjEuQXJ0aWN1bGF0aW9uRXJyb3JLaW5kEg8KB3Byb2Nlc3MYBSABKAkSFwoPYWdlX2FwcHJvcHJpYXRlGAYgASgIEhAKCHN0YXJ0X21zGAcgASgNEg4KBmVuZF9tcxgIIAEoDSLvAQoORmx1ZW5jeU1ldHJpY3MSKAogc3BlZWNoX3JhdGVfc3lsbGFibGVzX3Blcl9zZWNvbmQYASABKAESGAoQd29yZHNfcGVyX21pbnV0ZRgCIAEoARIuCiZhcnRpY3VsYXRpb25fcmF0ZV9zeWxsYWJsZXNfcGVyX3NlY29uZBgDIAEoARITCgtwYXVzZV9jb3VudBgEIAEoDRIVCg1tZWFuX3BhdXNlX21zGAUgASgBEhgKEGxvbmdlc3RfcGF1c2VfbXMYBiABKA0SIwobcGVyY2VudF9zeWxsYWJsZXNfc3R1dHRlcmVkGAcgASgBInEKDlByb3NvZHlNZXRyaWNzEhIKCm1lYW5fZjBfaHoYASABKAESFAoMbWVkaWFuX2YwX2h6GAIgASgBEhoKEmYwX3JhbmdlX3NlbWl0b25lcxgDIAEoARIZChFtZWFuX2ludGVuc2l0eV9kYhgEIAEoASKQAQoaQW5hbHl6ZUFydGljdWxhdGlvblJlcXVlc3QSKwoFYXVkaW8YASABKAsyFC5haXZvLmJyYWluLnYxLkF1ZGlvQga6SAPIAQESJAoQY2hpbGRfYWdlX21vbnRocxgCIAEoDUIKukgHKgUY2AEoGBIfCgt0YXJnZXRfdGV4dBgDIAEoCUIKukgHcgUQARjQDyJqChtBbmFseXplQXJ0aWN1bGF0aW9uUmVzcG9uc2USOQoMYXJ0aWN1bGF0aW9uGAEgASgLMiMuYWl2by5icmFpbi52MS5BcnRpY3VsYXRpb25BbmFseXNpcxIQCgh3YXJuaW5ncxgCIAMoCSKQAQoVQW5hbHl6ZUZsdWVuY3lSZXF1ZXN0EisKBWF1ZGlvGAEgASgLMhQuYWl2by5icmFpbi52MS5BdWRpb0IGukgDyAEBEiQKEGNoaWxkX2FnZV9tb250aHMYAiABKA1CCrpIByoFGNgBKBgSJAoScGF1c2VfdGhyZXNob2xkX21zGAMgASgNQgi6SAUqAxiIJyJaChZBbmFseXplRmx1ZW5jeVJlc3BvbnNlEi4KB2ZsdWVuY3kYASABKAsyHS5haXZvLmJyYWluLnYxLkZsdWVuY3lNZXRyaWNzEhAKCHdhcm5pbmdzGAIgAygJImoKFUFuYWx5emVQcm9zb2R5UmVxdWVzdBIrCgVhdWRpbxgBIAEoCzIULmFpdm8uYnJhaW4udjEuQXVkaW9CBrpIA8gBARIkChBjaGlsZF9hZ2VfbW9udGhzGAIgASgNQgq6SAcqBRjYASgYIloKFkFuYWx5emVQcm9zb2R5UmVzcG9uc2USLgoHcHJvc29keRgBIAEoCzIdLmFpdm8uYnJhaW4udjEuUHJvc29keU1ldHJpY3MSEAoId2FybmluZ3MYAiADKAkiRgoXVHJhbnNjcmliZVNwZWVjaFJlcXVlc3QSKwoFYXVkaW8YASABKAsyFC5haXZvLmJyYWluLnYxLkF1ZGlvQga6SAPIAQEiWwoYVHJhbnNjcmliZVNwZWVjaFJlc3BvbnNlEi0KCnRyYW5zY3JpcHQYASABKAsyGS5haXZvLmJyYWluLnYxLlRyYW5zY3JpcHQSEAoId2FybmluZ3MYAiADKAkqlgEKDUF1ZGlvRW5jb2RpbmcSHgoaQVVESU9fRU5DT0RJTkdfVU5TUEVDSUZJRUQQABIWChJBVURJT19FTkNPRElOR19XQVYQARIXChNBVURJT19FTkNPRElOR19GTEFDEAISFgoSQVVESU9fRU5DT0RJTkdfT0dHEAMSHAoYQVVESU9fRU5DT0RJTkdfUENNX1MxNkxFEAQqmAEKClNwZWVjaFRhc2sSGwoXU1BFRUNIX1RBU0tfVU5TUEVDSUZJRUQQABIcChhTUEVFQ0hfVEFTS19BUlRJQ1VMQVRJT04QARIXChNTUEVFQ0hfVEFTS19GTFVFTkNZEAISFwoTU1BFRUNIX1RBU0tfUFJPU09EWRADEh0KGVNQRUVDSF9UQVNLX1RSQU5TQ1JJUFRJT04QBCq4AQoVQXJ0aWN1bGF0aW9uRXJyb3JLaW5kEicKI0FSVElDVUxBVElPTl9FUlJPUl9LSU5EX1VOU1BFQ0lGSUVEEAASKAokQVJUSUNVTEFUSU9OX0VSUk9SX0tJTkRfU1VCU1RJVFVUSU9OEAESJAogQVJUSUNVTEFUSU9OX0VSUk9SX0tJTkRfT01JU1NJT04QAhImCiJBUlRJQ1VMQVRJT05fRVJST1JfS0lORF9ESVNUT1JUSU9OEANiBnByb3RvMw", [file_buf_validate_validate]);
+  fileDesc("ChphaXZvL2JyYWluL3YxL3NwZWVjaC5wcm90bxINYWl2by5icmFpbi52MSKHAgoFQXVkaW8SGgoEZGF0YRgBIAEoDEIMukgJegcQARiAgIAQEjgKCGVuY29kaW5nGAIgASgOMhwuYWl2by5icmFpbi52MS5BdWRpb0VuY29kaW5nQgi6SAWCAQIQARIhCg5zYW1wbGVfcmF0ZV9oehgDIAEoDUIJukgGKgQYgNwLOoQBukiAARp+ChthdWRpby5wY21fbmVlZHNfc2FtcGxlX3JhdGUSLHNhbXBsZV9yYXRlX2h6IGlzIHJlcXVpcmVkIGZvciByYXcgUENNIGF1ZGlvGjF0aGlzLmVuY29kaW5nICE9IDQgfHwgdGhpcy5zYW1wbGVfcmF0ZV9oeiA+PSA4MDAwIrsBChRBbmFseXplU3BlZWNoUmVxdWVzdBIrCgVhdWRpbxgBIAEoCzIULmFpdm8uYnJhaW4udjEuQXVkaW9CBrpIA8gBARIkChBjaGlsZF9hZ2VfbW9udGhzGAIgASgNQgq6SAcqBRjYASgYEjEKBHRhc2sYAyABKA4yGS5haXZvLmJyYWluLnYxLlNwZWVjaFRhc2tCCLpIBYIBAhABEh0KC3RhcmdldF90ZXh0GAQgASgJQgi6SAVyAxjQDyKhAgoVQW5hbHl6ZVNwZWVjaFJlc3BvbnNlEi0KCnRyYW5zY3JpcHQYASABKAsyGS5haXZvLmJyYWluLnYxLlRyYW5zY3JpcHQSOQoMYXJ0aWN1bGF0aW9uGAIgASgLMiMuYWl2by5icmFpbi52MS5BcnRpY3VsYXRpb25BbmFseXNpcxIuCgdmbHVlbmN5GAMgASgLMh0uYWl2by5icmFpbi52MS5GbHVlbmN5TWV0cmljcxIuCgdwcm9zb2R5GAQgASgLMh0uYWl2by5icmFpbi52MS5Qcm9zb2R5TWV0cmljcxIQCgh3YXJuaW5ncxgFIAMoCRIsCgdxdWFsaXR5GAYgASgLMhsuYWl2by5icmFpbi52MS5BdWRpb1F1YWxpdHkicgoMQXVkaW9RdWFsaXR5EhMKC2R1cmF0aW9uX21zGAEgASgNEhEKCXBlYWtfZGJmcxgCIAEoARIQCghybXNfZGJmcxgDIAEoARIYChBjbGlwcGVkX2ZyYWN0aW9uGAQgASgBEg4KBnNucl9kYhgFIAEoASJXCgpUcmFuc2NyaXB0EgwKBHRleHQYASABKAkSJwoFd29yZHMYAiADKAsyGC5haXZvLmJyYWluLnYxLlRpbWVkV29yZBISCgpyZWNvZ25pemVyGAMgASgJIk8KCVRpbWVkV29yZBIMCgR3b3JkGAEgASgJEhAKCHN0YXJ0X21zGAIgASgNEg4KBmVuZF9tcxgDIAEoDRISCgpjb25maWRlbmNlGAQgASgBIu4BChRBcnRpY3VsYXRpb25BbmFseXNpcxIwCgZlcnJvcnMYASADKAsyIC5haXZvLmJyYWluLnYxLkFydGljdWxhdGlvbkVycm9yEiIKGnBlcmNlbnRfY29uc29uYW50c19jb3JyZWN0GAIgASgBEi8KCHBob25lbWVzGAMgAygLMh0uYWl2by5icmFpbi52MS5BbGlnbmVkUGhvbmVtZRIYChBhZ2Vfbm9ybXNfc291cmNlGAQgASgJEhkKEWNvbnNvbmFudHNfdGFyZ2V0GAUgASgNEhoKEmNvbnNvbmFudHNfY29ycmVjdBgGIAEoDSKDAQoOQWxpZ25lZFBob25lbWUSDAoEd29yZBgBIAEoCRIWCg50YXJnZXRfcGhvbmVtZRgCIAEoCRIYChBwcm9kdWNlZF9waG9uZW1lGAMgASgJEhAKCHN0YXJ0X21zGAQgASgNEg4KBmVuZF9tcxgFIAEoDRIPCgdjb3JyZWN0GAYgASgIIu4BChFBcnRpY3VsYXRpb25FcnJvchIMCgR3b3JkGAEgASgJEhYKDnRhcmdldF9waG9uZW1lGAIgASgJEhgKEHByb2R1Y2VkX3Bob25lbWUYAyABKAkSMgoEa2luZBgEIAEoDjIkLmFpdm8uYnJhaW4udjEuQXJ0aWN1bGF0aW9uRXJyb3JLaW5kEg8KB3Byb2Nlc3MYBSABKAkSFwoPYWdlX2FwcHJvcHJpYXRlGAYgASgIEhAKCHN0YXJ0X21zGAcgASgNEg4KBmVuZF9tcxgIIAEoDRIZChF0eXBpY2FsX2J5X21vbnRocxgJIAEoDSKRAwoORmx1ZW5jeU1ldHJpY3MSKAogc3BlZWNoX3JhdGVfc3lsbGFibGVzX3Blcl9zZWNvbmQYASABKAESGAoQd29yZHNfcGVyX21pbnV0ZRgCIAEoARIuCiZhcnRpY3VsYXRpb25fcmF0ZV9zeWxsYWJsZXNfcGVyX3NlY29uZBgDIAEoARITCgtwYXVzZV9jb3VudBgEIAEoDRIVCg1tZWFuX3BhdXNlX21zGAUgASgBEhgKEGxvbmdlc3RfcGF1c2VfbXMYBiABKA0SIwobcGVyY2VudF9zeWxsYWJsZXNfc3R1dHRlcmVkGAcgASgBEicKBnBhdXNlcxgIIAMoCzIXLmFpdm8uYnJhaW4udjEuVGltZVNwYW4SLwoMZGlzZmx1ZW5jaWVzGAkgAygLMhkuYWl2by5icmFpbi52MS5EaXNmbHVlbmN5EhYKDnN5bGxhYmxlX2NvdW50GAogASgNEhIKCndvcmRfY291bnQYCyABKA0SGgoScGF1c2VfdGhyZXNob2xkX21zGAwgASgNIiwKCFRpbWVTcGFuEhAKCHN0YXJ0X21zGAEgASgNEg4KBmVuZF9tcxgCIAEoDSJpCgpEaXNmbHVlbmN5EisKBGtpbmQYASABKA4yHS5haXZvLmJyYWluLnYxLkRpc2ZsdWVuY3lLaW5kEgwKBHRleHQYAiABKAkSEAoIc3RhcnRfbXMYAyABKA0SDgoGZW5kX21zGAQgASgNIrsDCg5Qcm9zb2R5TWV0cmljcxISCgptZWFuX2YwX2h6GAEgASgBEhQKDG1lZGlhbl9mMF9oehgCIAEoARIaChJmMF9yYW5nZV9zZW1pdG9uZXMYAyABKAESGQoRbWVhbl9pbnRlbnNpdHlfZGIYBCABKAESFwoPZjBfc2Rfc2VtaXRvbmVzGAUgASgBEhEKCWYwX21pbl9oehgGIAEoARIRCglmMF9tYXhfaHoYByABKAESFQoNZjBfY29udG91cl9oehgIIAMoARIXCg9jb250b3VyX3N0ZXBfbXMYCSABKA0SOAoQdGVybWluYWxfY29udG91chgKIAEoDjIeLmFpdm8uYnJhaW4udjEuVGVybWluYWxDb250b3VyEisKI3Rlcm1pbmFsX3Nsb3BlX3NlbWl0b25lc19wZXJfc2Vjb25kGAsgASgBEgwKBG5wdmkYDCABKAESHAoUaml0dGVyX2xvY2FsX3BlcmNlbnQYDSABKAESHQoVc2hpbW1lcl9sb2NhbF9wZXJjZW50GA4gASgBEg4KBmhucl9kYhgPIAEoARIXCg92b2ljZWRfZnJhY3Rpb24YECABKAEikAEKGkFuYWx5emVBcnRpY3VsYXRpb25SZXF1ZXN0EisKBWF1ZGlvGAEgASgLMhQuYWl2by5icmFpbi52MS5BdWRpb0IGukgDyAEBEiQKEGNoaWxkX2FnZV9tb250aHMYAiABKA1CCrpIByoFGNgBKBgSHwoLdGFyZ2V0X3RleHQYAyABKAlCCrpIB3IFEAEY0A8imAEKG0FuYWx5emVBcnRpY3VsYXRpb25SZXNwb25zZRI5CgxhcnRpY3VsYXRpb24YASABKAsyIy5haXZvLmJyYWluLnYxLkFydGljdWxhdGlvbkFuYWx5c2lzEhAKCHdhcm5pbmdzGAIgAygJEiwKB3F1YWxpdHkYAyABKAsyGy5haXZvLmJyYWluLnYxLkF1ZGlvUXVhbGl0eSKvAQoVQW5hbHl6ZUZsdWVuY3lSZXF1ZXN0EisKBWF1ZGlvGAEgASgLMhQuYWl2by5icmFpbi52MS5BdWRpb0IGukgDyAEBEiQKEGNoaWxkX2FnZV9tb250aHMYAiABKA1CCrpIByoFGNgBKBgSJAoScGF1c2VfdGhyZXNob2xkX21zGAMgASgNQgi6SAUqAxiIJxIdCgt0YXJnZXRfdGV4dBgEIAEoCUIIukgFcgMY0A8iiAEKFkFuYWx5emVGbHVlbmN5UmVzcG9uc2USLgoHZmx1ZW5jeRgBIAEoCzIdLmFpdm8uYnJhaW4udjEuRmx1ZW5jeU1ldHJpY3MSEAoId2FybmluZ3MYAiADKAkSLAoHcXVhbGl0eRgDIAEoCzIbLmFpdm8uYnJhaW4udjEuQXVkaW9RdWFsaXR5ImoKFUFuYWx5emVQcm9zb2R5UmVxdWVzdBIrCgVhdWRpbxgBIAEoCzIULmFpdm8uYnJhaW4udjEuQXVkaW9CBrpIA8gBARIkChBjaGlsZF9hZ2VfbW9udGhzGAIgASgNQgq6SAcqBRjYASgYIogBChZBbmFseXplUHJvc29keVJlc3BvbnNlEi4KB3Byb3NvZHkYASABKAsyHS5haXZvLmJyYWluLnYxLlByb3NvZHlNZXRyaWNzEhAKCHdhcm5pbmdzGAIgAygJEiwKB3F1YWxpdHkYAyABKAsyGy5haXZvLmJyYWluLnYxLkF1ZGlvUXVhbGl0eSJGChdUcmFuc2NyaWJlU3BlZWNoUmVxdWVzdBIrCgVhdWRpbxgBIAEoCzIULmFpdm8uYnJhaW4udjEuQXVkaW9CBrpIA8gBASKJAQoYVHJhbnNjcmliZVNwZWVjaFJlc3BvbnNlEi0KCnRyYW5zY3JpcHQYASABKAsyGS5haXZvLmJyYWluLnYxLlRyYW5zY3JpcHQSEAoId2FybmluZ3MYAiADKAkSLAoHcXVhbGl0eRgDIAEoCzIbLmFpdm8uYnJhaW4udjEuQXVkaW9RdWFsaXR5KpYBCg1BdWRpb0VuY29kaW5nEh4KGkFVRElPX0VOQ09ESU5HX1VOU1BFQ0lGSUVEEAASFgoSQVVESU9fRU5DT0RJTkdfV0FWEAESFwoTQVVESU9fRU5DT0RJTkdfRkxBQxACEhYKEkFVRElPX0VOQ09ESU5HX09HRxADEhwKGEFVRElPX0VOQ09ESU5HX1BDTV9TMTZMRRAEKpgBCgpTcGVlY2hUYXNrEhsKF1NQRUVDSF9UQVNLX1VOU1BFQ0lGSUVEEAASHAoYU1BFRUNIX1RBU0tfQVJUSUNVTEFUSU9OEAESFwoTU1BFRUNIX1RBU0tfRkxVRU5DWRACEhcKE1NQRUVDSF9UQVNLX1BST1NPRFkQAxIdChlTUEVFQ0hfVEFTS19UUkFOU0NSSVBUSU9OEAQquAEKFUFydGljdWxhdGlvbkVycm9yS2luZBInCiNBUlRJQ1VMQVRJT05fRVJST1JfS0lORF9VTlNQRUNJRklFRBAAEigKJEFSVElDVUxBVElPTl9FUlJPUl9LSU5EX1NVQlNUSVRVVElPThABEiQKIEFSVElDVUxBVElPTl9FUlJPUl9LSU5EX09NSVNTSU9OEAISJgoiQVJUSUNVTEFUSU9OX0VSUk9SX0tJTkRfRElTVE9SVElPThADKsMBCg5EaXNmbHVlbmN5S2luZBIfChtESVNGTFVFTkNZX0tJTkRfVU5TUEVDSUZJRUQQABIpCiVESVNGTFVFTkNZX0tJTkRfV0hPTEVfV09SRF9SRVBFVElUSU9OEAESKAokRElTRkxVRU5DWV9LSU5EX1BBUlRfV09SRF9SRVBFVElUSU9OEAISIAocRElTRkxVRU5DWV9LSU5EX1BST0xPTkdBVElPThADEhkKFURJU0ZMVUVOQ1lfS0lORF9CTE9DSxAEKooBCg9UZXJtaW5hbENvbnRvdXISIAocVEVSTUlOQUxfQ09OVE9VUl9VTlNQRUNJRklFRBAAEhsKF1RFUk1JTkFMX0NPTlRPVVJfUklTSU5HEAESHAoYVEVSTUlOQUxfQ09OVE9VUl9GQUxMSU5HEAISGgoWVEVSTUlOQUxfQ09OVE9VUl9MRVZFTBADYgZwcm90bzM", [file_buf_validate_validate]);
 
 /**
  * Audio is a recording as the learner app captured it.
@@ -130,6 +130,13 @@ export type AnalyzeSpeechResponse = Message<"aivo.brain.v1.AnalyzeSpeechResponse
    * @generated from field: repeated string warnings = 5;
    */
   warnings: string[];
+
+  /**
+   * quality is the recording's measured level, clipping and noise.
+   *
+   * @generated from field: aivo.brain.v1.AudioQuality quality = 6;
+   */
+  quality?: AudioQuality | undefined;
 };
 
 /**
@@ -138,6 +145,55 @@ export type AnalyzeSpeechResponse = Message<"aivo.brain.v1.AnalyzeSpeechResponse
  */
 export const AnalyzeSpeechResponseSchema: GenMessage<AnalyzeSpeechResponse> = /*@__PURE__*/
   messageDesc(file_aivo_brain_v1_speech, 2);
+
+/**
+ * AudioQuality is what the analysis measured about the recording itself.
+ *
+ * @generated from message aivo.brain.v1.AudioQuality
+ */
+export type AudioQuality = Message<"aivo.brain.v1.AudioQuality"> & {
+  /**
+   * duration_ms is the recording's length, in milliseconds.
+   *
+   * @generated from field: uint32 duration_ms = 1;
+   */
+  durationMs: number;
+
+  /**
+   * peak_dbfs is the highest sample level, in dB relative to full scale (0 or below).
+   *
+   * @generated from field: double peak_dbfs = 2;
+   */
+  peakDbfs: number;
+
+  /**
+   * rms_dbfs is the level of the speech frames, in dB relative to full scale (0 or below).
+   *
+   * @generated from field: double rms_dbfs = 3;
+   */
+  rmsDbfs: number;
+
+  /**
+   * clipped_fraction is the share of samples at full scale, 0-1.
+   *
+   * @generated from field: double clipped_fraction = 4;
+   */
+  clippedFraction: number;
+
+  /**
+   * snr_db is the estimated signal-to-noise ratio (loud frames over quiet frames), in dB.
+   *
+   * @generated from field: double snr_db = 5;
+   */
+  snrDb: number;
+};
+
+/**
+ * Describes the message aivo.brain.v1.AudioQuality.
+ * Use `create(AudioQualitySchema)` to create a new message.
+ */
+export const AudioQualitySchema: GenMessage<AudioQuality> = /*@__PURE__*/
+  messageDesc(file_aivo_brain_v1_speech, 3);
 
 /**
  * Transcript is recognised speech with word timings.
@@ -158,6 +214,13 @@ export type Transcript = Message<"aivo.brain.v1.Transcript"> & {
    * @generated from field: repeated aivo.brain.v1.TimedWord words = 2;
    */
   words: TimedWord[];
+
+  /**
+   * recognizer names what recognised the speech: "pocketsphinx" (offline, en-us) or "external" (SPEECH_API_URL).
+   *
+   * @generated from field: string recognizer = 3;
+   */
+  recognizer: string;
 };
 
 /**
@@ -165,7 +228,7 @@ export type Transcript = Message<"aivo.brain.v1.Transcript"> & {
  * Use `create(TranscriptSchema)` to create a new message.
  */
 export const TranscriptSchema: GenMessage<Transcript> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_speech, 3);
+  messageDesc(file_aivo_brain_v1_speech, 4);
 
 /**
  * TimedWord is one recognised word.
@@ -207,7 +270,7 @@ export type TimedWord = Message<"aivo.brain.v1.TimedWord"> & {
  * Use `create(TimedWordSchema)` to create a new message.
  */
 export const TimedWordSchema: GenMessage<TimedWord> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_speech, 4);
+  messageDesc(file_aivo_brain_v1_speech, 5);
 
 /**
  * ArticulationAnalysis is the speech-sound analysis against the target words.
@@ -228,6 +291,34 @@ export type ArticulationAnalysis = Message<"aivo.brain.v1.ArticulationAnalysis">
    * @generated from field: double percent_consonants_correct = 2;
    */
   percentConsonantsCorrect: number;
+
+  /**
+   * phonemes are the target's phonemes aligned to the recording, in time order, each with what was produced.
+   *
+   * @generated from field: repeated aivo.brain.v1.AlignedPhoneme phonemes = 3;
+   */
+  phonemes: AlignedPhoneme[];
+
+  /**
+   * age_norms_source names the published norms behind age_appropriate and typical_by_months.
+   *
+   * @generated from field: string age_norms_source = 4;
+   */
+  ageNormsSource: string;
+
+  /**
+   * consonants_target is the number of consonants in the target, PCC's denominator.
+   *
+   * @generated from field: uint32 consonants_target = 5;
+   */
+  consonantsTarget: number;
+
+  /**
+   * consonants_correct is the number of target consonants produced right, PCC's numerator.
+   *
+   * @generated from field: uint32 consonants_correct = 6;
+   */
+  consonantsCorrect: number;
 };
 
 /**
@@ -235,7 +326,63 @@ export type ArticulationAnalysis = Message<"aivo.brain.v1.ArticulationAnalysis">
  * Use `create(ArticulationAnalysisSchema)` to create a new message.
  */
 export const ArticulationAnalysisSchema: GenMessage<ArticulationAnalysis> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_speech, 5);
+  messageDesc(file_aivo_brain_v1_speech, 6);
+
+/**
+ * AlignedPhoneme is one target phoneme with its time span in the recording.
+ *
+ * @generated from message aivo.brain.v1.AlignedPhoneme
+ */
+export type AlignedPhoneme = Message<"aivo.brain.v1.AlignedPhoneme"> & {
+  /**
+   * word is the target word the phoneme belongs to.
+   *
+   * @generated from field: string word = 1;
+   */
+  word: string;
+
+  /**
+   * target_phoneme is the expected phoneme (ARPAbet, no stress).
+   *
+   * @generated from field: string target_phoneme = 2;
+   */
+  targetPhoneme: string;
+
+  /**
+   * produced_phoneme is the phoneme recognised in its place (ARPAbet); empty when it was left out.
+   *
+   * @generated from field: string produced_phoneme = 3;
+   */
+  producedPhoneme: string;
+
+  /**
+   * start_ms is where the phoneme starts, in milliseconds; for an omission, where it was expected.
+   *
+   * @generated from field: uint32 start_ms = 4;
+   */
+  startMs: number;
+
+  /**
+   * end_ms is where the phoneme ends, in milliseconds.
+   *
+   * @generated from field: uint32 end_ms = 5;
+   */
+  endMs: number;
+
+  /**
+   * correct says whether the produced phoneme is the target one.
+   *
+   * @generated from field: bool correct = 6;
+   */
+  correct: boolean;
+};
+
+/**
+ * Describes the message aivo.brain.v1.AlignedPhoneme.
+ * Use `create(AlignedPhonemeSchema)` to create a new message.
+ */
+export const AlignedPhonemeSchema: GenMessage<AlignedPhoneme> = /*@__PURE__*/
+  messageDesc(file_aivo_brain_v1_speech, 7);
 
 /**
  * ArticulationError is one phoneme produced differently from the target.
@@ -298,6 +445,13 @@ export type ArticulationError = Message<"aivo.brain.v1.ArticulationError"> & {
    * @generated from field: uint32 end_ms = 8;
    */
   endMs: number;
+
+  /**
+   * typical_by_months is the age in months by which children usually produce this right (0 = atypical at any age).
+   *
+   * @generated from field: uint32 typical_by_months = 9;
+   */
+  typicalByMonths: number;
 };
 
 /**
@@ -305,7 +459,7 @@ export type ArticulationError = Message<"aivo.brain.v1.ArticulationError"> & {
  * Use `create(ArticulationErrorSchema)` to create a new message.
  */
 export const ArticulationErrorSchema: GenMessage<ArticulationError> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_speech, 6);
+  messageDesc(file_aivo_brain_v1_speech, 8);
 
 /**
  * FluencyMetrics describes speech rate, pauses and disfluencies.
@@ -361,6 +515,41 @@ export type FluencyMetrics = Message<"aivo.brain.v1.FluencyMetrics"> & {
    * @generated from field: double percent_syllables_stuttered = 7;
    */
   percentSyllablesStuttered: number;
+
+  /**
+   * pauses are the silences between speech longer than the threshold, in time order.
+   *
+   * @generated from field: repeated aivo.brain.v1.TimeSpan pauses = 8;
+   */
+  pauses: TimeSpan[];
+
+  /**
+   * disfluencies are the stuttering-like disfluencies found, in time order.
+   *
+   * @generated from field: repeated aivo.brain.v1.Disfluency disfluencies = 9;
+   */
+  disfluencies: Disfluency[];
+
+  /**
+   * syllable_count is the number of syllables spoken.
+   *
+   * @generated from field: uint32 syllable_count = 10;
+   */
+  syllableCount: number;
+
+  /**
+   * word_count is the number of words recognised.
+   *
+   * @generated from field: uint32 word_count = 11;
+   */
+  wordCount: number;
+
+  /**
+   * pause_threshold_ms is the shortest silence counted as a pause, in milliseconds.
+   *
+   * @generated from field: uint32 pause_threshold_ms = 12;
+   */
+  pauseThresholdMs: number;
 };
 
 /**
@@ -368,7 +557,77 @@ export type FluencyMetrics = Message<"aivo.brain.v1.FluencyMetrics"> & {
  * Use `create(FluencyMetricsSchema)` to create a new message.
  */
 export const FluencyMetricsSchema: GenMessage<FluencyMetrics> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_speech, 7);
+  messageDesc(file_aivo_brain_v1_speech, 9);
+
+/**
+ * TimeSpan is a stretch of the recording.
+ *
+ * @generated from message aivo.brain.v1.TimeSpan
+ */
+export type TimeSpan = Message<"aivo.brain.v1.TimeSpan"> & {
+  /**
+   * start_ms is where it starts, in milliseconds.
+   *
+   * @generated from field: uint32 start_ms = 1;
+   */
+  startMs: number;
+
+  /**
+   * end_ms is where it ends, in milliseconds.
+   *
+   * @generated from field: uint32 end_ms = 2;
+   */
+  endMs: number;
+};
+
+/**
+ * Describes the message aivo.brain.v1.TimeSpan.
+ * Use `create(TimeSpanSchema)` to create a new message.
+ */
+export const TimeSpanSchema: GenMessage<TimeSpan> = /*@__PURE__*/
+  messageDesc(file_aivo_brain_v1_speech, 10);
+
+/**
+ * Disfluency is one stuttering-like disfluency.
+ *
+ * @generated from message aivo.brain.v1.Disfluency
+ */
+export type Disfluency = Message<"aivo.brain.v1.Disfluency"> & {
+  /**
+   * kind is the type of disfluency.
+   *
+   * @generated from field: aivo.brain.v1.DisfluencyKind kind = 1;
+   */
+  kind: DisfluencyKind;
+
+  /**
+   * text is the word or sound involved.
+   *
+   * @generated from field: string text = 2;
+   */
+  text: string;
+
+  /**
+   * start_ms is where it starts, in milliseconds.
+   *
+   * @generated from field: uint32 start_ms = 3;
+   */
+  startMs: number;
+
+  /**
+   * end_ms is where it ends, in milliseconds.
+   *
+   * @generated from field: uint32 end_ms = 4;
+   */
+  endMs: number;
+};
+
+/**
+ * Describes the message aivo.brain.v1.Disfluency.
+ * Use `create(DisfluencySchema)` to create a new message.
+ */
+export const DisfluencySchema: GenMessage<Disfluency> = /*@__PURE__*/
+  messageDesc(file_aivo_brain_v1_speech, 11);
 
 /**
  * ProsodyMetrics describes pitch, loudness and rhythm.
@@ -403,6 +662,90 @@ export type ProsodyMetrics = Message<"aivo.brain.v1.ProsodyMetrics"> & {
    * @generated from field: double mean_intensity_db = 4;
    */
   meanIntensityDb: number;
+
+  /**
+   * f0_sd_semitones is the standard deviation of F0 around its median, in semitones.
+   *
+   * @generated from field: double f0_sd_semitones = 5;
+   */
+  f0SdSemitones: number;
+
+  /**
+   * f0_min_hz is the 5th percentile of F0, in hertz.
+   *
+   * @generated from field: double f0_min_hz = 6;
+   */
+  f0MinHz: number;
+
+  /**
+   * f0_max_hz is the 95th percentile of F0, in hertz.
+   *
+   * @generated from field: double f0_max_hz = 7;
+   */
+  f0MaxHz: number;
+
+  /**
+   * f0_contour_hz is F0 every contour_step_ms from the start, in hertz; 0 where the signal is unvoiced.
+   *
+   * @generated from field: repeated double f0_contour_hz = 8;
+   */
+  f0ContourHz: number[];
+
+  /**
+   * contour_step_ms is the time step of f0_contour_hz, in milliseconds.
+   *
+   * @generated from field: uint32 contour_step_ms = 9;
+   */
+  contourStepMs: number;
+
+  /**
+   * terminal_contour is the pitch movement at the end of the utterance.
+   *
+   * @generated from field: aivo.brain.v1.TerminalContour terminal_contour = 10;
+   */
+  terminalContour: TerminalContour;
+
+  /**
+   * terminal_slope_semitones_per_second is the F0 slope over the last voiced stretch, in semitones per second.
+   *
+   * @generated from field: double terminal_slope_semitones_per_second = 11;
+   */
+  terminalSlopeSemitonesPerSecond: number;
+
+  /**
+   * npvi is the normalised pairwise variability index of vocalic durations (Grabe & Low 2002), 0-200.
+   *
+   * @generated from field: double npvi = 12;
+   */
+  npvi: number;
+
+  /**
+   * jitter_local_percent is the mean period-to-period F0 perturbation, in percent; 0 when too little voicing.
+   *
+   * @generated from field: double jitter_local_percent = 13;
+   */
+  jitterLocalPercent: number;
+
+  /**
+   * shimmer_local_percent is the mean period-to-period amplitude perturbation, in percent; 0 when too little voicing.
+   *
+   * @generated from field: double shimmer_local_percent = 14;
+   */
+  shimmerLocalPercent: number;
+
+  /**
+   * hnr_db is the harmonics-to-noise ratio, in dB.
+   *
+   * @generated from field: double hnr_db = 15;
+   */
+  hnrDb: number;
+
+  /**
+   * voiced_fraction is the share of the recording that is voiced, 0-1.
+   *
+   * @generated from field: double voiced_fraction = 16;
+   */
+  voicedFraction: number;
 };
 
 /**
@@ -410,7 +753,7 @@ export type ProsodyMetrics = Message<"aivo.brain.v1.ProsodyMetrics"> & {
  * Use `create(ProsodyMetricsSchema)` to create a new message.
  */
 export const ProsodyMetricsSchema: GenMessage<ProsodyMetrics> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_speech, 8);
+  messageDesc(file_aivo_brain_v1_speech, 12);
 
 /**
  * AnalyzeArticulationRequest asks for the speech-sound analysis.
@@ -445,7 +788,7 @@ export type AnalyzeArticulationRequest = Message<"aivo.brain.v1.AnalyzeArticulat
  * Use `create(AnalyzeArticulationRequestSchema)` to create a new message.
  */
 export const AnalyzeArticulationRequestSchema: GenMessage<AnalyzeArticulationRequest> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_speech, 9);
+  messageDesc(file_aivo_brain_v1_speech, 13);
 
 /**
  * AnalyzeArticulationResponse is the speech-sound analysis.
@@ -466,6 +809,13 @@ export type AnalyzeArticulationResponse = Message<"aivo.brain.v1.AnalyzeArticula
    * @generated from field: repeated string warnings = 2;
    */
   warnings: string[];
+
+  /**
+   * quality is the recording's measured level, clipping and noise.
+   *
+   * @generated from field: aivo.brain.v1.AudioQuality quality = 3;
+   */
+  quality?: AudioQuality | undefined;
 };
 
 /**
@@ -473,7 +823,7 @@ export type AnalyzeArticulationResponse = Message<"aivo.brain.v1.AnalyzeArticula
  * Use `create(AnalyzeArticulationResponseSchema)` to create a new message.
  */
 export const AnalyzeArticulationResponseSchema: GenMessage<AnalyzeArticulationResponse> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_speech, 10);
+  messageDesc(file_aivo_brain_v1_speech, 14);
 
 /**
  * AnalyzeFluencyRequest asks for the fluency analysis.
@@ -501,6 +851,14 @@ export type AnalyzeFluencyRequest = Message<"aivo.brain.v1.AnalyzeFluencyRequest
    * @generated from field: uint32 pause_threshold_ms = 3;
    */
   pauseThresholdMs: number;
+
+  /**
+   * target_text is what the child was asked to say, if anything; with it, repetitions are listened for against
+   * the target's words instead of read from open dictation.
+   *
+   * @generated from field: string target_text = 4;
+   */
+  targetText: string;
 };
 
 /**
@@ -508,7 +866,7 @@ export type AnalyzeFluencyRequest = Message<"aivo.brain.v1.AnalyzeFluencyRequest
  * Use `create(AnalyzeFluencyRequestSchema)` to create a new message.
  */
 export const AnalyzeFluencyRequestSchema: GenMessage<AnalyzeFluencyRequest> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_speech, 11);
+  messageDesc(file_aivo_brain_v1_speech, 15);
 
 /**
  * AnalyzeFluencyResponse is the fluency analysis.
@@ -529,6 +887,13 @@ export type AnalyzeFluencyResponse = Message<"aivo.brain.v1.AnalyzeFluencyRespon
    * @generated from field: repeated string warnings = 2;
    */
   warnings: string[];
+
+  /**
+   * quality is the recording's measured level, clipping and noise.
+   *
+   * @generated from field: aivo.brain.v1.AudioQuality quality = 3;
+   */
+  quality?: AudioQuality | undefined;
 };
 
 /**
@@ -536,7 +901,7 @@ export type AnalyzeFluencyResponse = Message<"aivo.brain.v1.AnalyzeFluencyRespon
  * Use `create(AnalyzeFluencyResponseSchema)` to create a new message.
  */
 export const AnalyzeFluencyResponseSchema: GenMessage<AnalyzeFluencyResponse> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_speech, 12);
+  messageDesc(file_aivo_brain_v1_speech, 16);
 
 /**
  * AnalyzeProsodyRequest asks for the prosody analysis.
@@ -564,7 +929,7 @@ export type AnalyzeProsodyRequest = Message<"aivo.brain.v1.AnalyzeProsodyRequest
  * Use `create(AnalyzeProsodyRequestSchema)` to create a new message.
  */
 export const AnalyzeProsodyRequestSchema: GenMessage<AnalyzeProsodyRequest> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_speech, 13);
+  messageDesc(file_aivo_brain_v1_speech, 17);
 
 /**
  * AnalyzeProsodyResponse is the prosody analysis.
@@ -585,6 +950,13 @@ export type AnalyzeProsodyResponse = Message<"aivo.brain.v1.AnalyzeProsodyRespon
    * @generated from field: repeated string warnings = 2;
    */
   warnings: string[];
+
+  /**
+   * quality is the recording's measured level, clipping and noise.
+   *
+   * @generated from field: aivo.brain.v1.AudioQuality quality = 3;
+   */
+  quality?: AudioQuality | undefined;
 };
 
 /**
@@ -592,7 +964,7 @@ export type AnalyzeProsodyResponse = Message<"aivo.brain.v1.AnalyzeProsodyRespon
  * Use `create(AnalyzeProsodyResponseSchema)` to create a new message.
  */
 export const AnalyzeProsodyResponseSchema: GenMessage<AnalyzeProsodyResponse> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_speech, 14);
+  messageDesc(file_aivo_brain_v1_speech, 18);
 
 /**
  * TranscribeSpeechRequest asks for speech-to-text.
@@ -613,7 +985,7 @@ export type TranscribeSpeechRequest = Message<"aivo.brain.v1.TranscribeSpeechReq
  * Use `create(TranscribeSpeechRequestSchema)` to create a new message.
  */
 export const TranscribeSpeechRequestSchema: GenMessage<TranscribeSpeechRequest> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_speech, 15);
+  messageDesc(file_aivo_brain_v1_speech, 19);
 
 /**
  * TranscribeSpeechResponse is the transcript.
@@ -634,6 +1006,13 @@ export type TranscribeSpeechResponse = Message<"aivo.brain.v1.TranscribeSpeechRe
    * @generated from field: repeated string warnings = 2;
    */
   warnings: string[];
+
+  /**
+   * quality is the recording's measured level, clipping and noise.
+   *
+   * @generated from field: aivo.brain.v1.AudioQuality quality = 3;
+   */
+  quality?: AudioQuality | undefined;
 };
 
 /**
@@ -641,7 +1020,7 @@ export type TranscribeSpeechResponse = Message<"aivo.brain.v1.TranscribeSpeechRe
  * Use `create(TranscribeSpeechResponseSchema)` to create a new message.
  */
 export const TranscribeSpeechResponseSchema: GenMessage<TranscribeSpeechResponse> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_speech, 16);
+  messageDesc(file_aivo_brain_v1_speech, 20);
 
 /**
  * AudioEncoding is the format of Audio.data.
@@ -779,4 +1158,93 @@ export enum ArticulationErrorKind {
  */
 export const ArticulationErrorKindSchema: GenEnum<ArticulationErrorKind> = /*@__PURE__*/
   enumDesc(file_aivo_brain_v1_speech, 2);
+
+/**
+ * DisfluencyKind is the type of a disfluency.
+ *
+ * @generated from enum aivo.brain.v1.DisfluencyKind
+ */
+export enum DisfluencyKind {
+  /**
+   * DISFLUENCY_KIND_UNSPECIFIED is never returned.
+   *
+   * @generated from enum value: DISFLUENCY_KIND_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * DISFLUENCY_KIND_WHOLE_WORD_REPETITION is a one-syllable word said again ("I I want").
+   *
+   * @generated from enum value: DISFLUENCY_KIND_WHOLE_WORD_REPETITION = 1;
+   */
+  WHOLE_WORD_REPETITION = 1,
+
+  /**
+   * DISFLUENCY_KIND_PART_WORD_REPETITION is the start of a word said again ("b-b-ball").
+   *
+   * @generated from enum value: DISFLUENCY_KIND_PART_WORD_REPETITION = 2;
+   */
+  PART_WORD_REPETITION = 2,
+
+  /**
+   * DISFLUENCY_KIND_PROLONGATION is a sound held too long ("sssun").
+   *
+   * @generated from enum value: DISFLUENCY_KIND_PROLONGATION = 3;
+   */
+  PROLONGATION = 3,
+
+  /**
+   * DISFLUENCY_KIND_BLOCK is a silent stop inside a word.
+   *
+   * @generated from enum value: DISFLUENCY_KIND_BLOCK = 4;
+   */
+  BLOCK = 4,
+}
+
+/**
+ * Describes the enum aivo.brain.v1.DisfluencyKind.
+ */
+export const DisfluencyKindSchema: GenEnum<DisfluencyKind> = /*@__PURE__*/
+  enumDesc(file_aivo_brain_v1_speech, 3);
+
+/**
+ * TerminalContour is the pitch movement at the end of an utterance.
+ *
+ * @generated from enum aivo.brain.v1.TerminalContour
+ */
+export enum TerminalContour {
+  /**
+   * TERMINAL_CONTOUR_UNSPECIFIED means too little voicing at the end to tell.
+   *
+   * @generated from enum value: TERMINAL_CONTOUR_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * TERMINAL_CONTOUR_RISING is a final rise, as in a yes/no question.
+   *
+   * @generated from enum value: TERMINAL_CONTOUR_RISING = 1;
+   */
+  RISING = 1,
+
+  /**
+   * TERMINAL_CONTOUR_FALLING is a final fall, as in a statement.
+   *
+   * @generated from enum value: TERMINAL_CONTOUR_FALLING = 2;
+   */
+  FALLING = 2,
+
+  /**
+   * TERMINAL_CONTOUR_LEVEL is neither.
+   *
+   * @generated from enum value: TERMINAL_CONTOUR_LEVEL = 3;
+   */
+  LEVEL = 3,
+}
+
+/**
+ * Describes the enum aivo.brain.v1.TerminalContour.
+ */
+export const TerminalContourSchema: GenEnum<TerminalContour> = /*@__PURE__*/
+  enumDesc(file_aivo_brain_v1_speech, 4);
 

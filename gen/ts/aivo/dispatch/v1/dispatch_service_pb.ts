@@ -2,8 +2,8 @@
 // @generated from file aivo/dispatch/v1/dispatch_service.proto (package aivo.dispatch.v1, syntax proto3)
 /* eslint-disable */
 
-import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
-import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
+import type { GenEnum, GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
+import { enumDesc, fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
 import { file_buf_validate_validate } from "../../../buf/validate/validate_pb.js";
 import { file_google_api_annotations } from "../../../google/api/annotations_pb.js";
 import type { Any } from "@bufbuild/protobuf/wkt";
@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file aivo/dispatch/v1/dispatch_service.proto.
  */
 export const file_aivo_dispatch_v1_dispatch_service: GenFile = /*@__PURE__*/
-  fileDesc("CidhaXZvL2Rpc3BhdGNoL3YxL2Rpc3BhdGNoX3NlcnZpY2UucHJvdG8SEGFpdm8uZGlzcGF0Y2gudjEiaAoQUm91dGVUYXNrUmVxdWVzdBInCgR0YXNrGAEgASgJQhm6SBZyFBABGEAyDl5bYS16XVthLXpfXSokEisKBWlucHV0GAIgASgLMhQuZ29vZ2xlLnByb3RvYnVmLkFueUIGukgDyAEBIkkKEVJvdXRlVGFza1Jlc3BvbnNlEg4KBm1ldGhvZBgBIAEoCRIkCgZvdXRwdXQYAiABKAsyFC5nb29nbGUucHJvdG9idWYuQW55IhIKEExpc3RUYXNrc1JlcXVlc3QiQAoRTGlzdFRhc2tzUmVzcG9uc2USKwoGcm91dGVzGAEgAygLMhsuYWl2by5kaXNwYXRjaC52MS5UYXNrUm91dGUiUgoJVGFza1JvdXRlEgwKBHRhc2sYASABKAkSDgoGbWV0aG9kGAIgASgJEhIKCmlucHV0X3R5cGUYAyABKAkSEwoLb3V0cHV0X3R5cGUYBCABKAky/AEKD0Rpc3BhdGNoU2VydmljZRJ2CglSb3V0ZVRhc2sSIi5haXZvLmRpc3BhdGNoLnYxLlJvdXRlVGFza1JlcXVlc3QaIy5haXZvLmRpc3BhdGNoLnYxLlJvdXRlVGFza1Jlc3BvbnNlIiCC0+STAho6BWlucHV0IhEvYXBpL2JyYWluL3t0YXNrfRJxCglMaXN0VGFza3MSIi5haXZvLmRpc3BhdGNoLnYxLkxpc3RUYXNrc1JlcXVlc3QaIy5haXZvLmRpc3BhdGNoLnYxLkxpc3RUYXNrc1Jlc3BvbnNlIhuQAgGC0+STAhISEC9hcGkvYnJhaW4vdGFza3NiBnByb3RvMw", [file_buf_validate_validate, file_google_api_annotations, file_google_protobuf_any]);
+  fileDesc("CidhaXZvL2Rpc3BhdGNoL3YxL2Rpc3BhdGNoX3NlcnZpY2UucHJvdG8SEGFpdm8uZGlzcGF0Y2gudjEiaAoQUm91dGVUYXNrUmVxdWVzdBInCgR0YXNrGAEgASgJQhm6SBZyFBABGEAyDl5bYS16XVthLXpfXSokEisKBWlucHV0GAIgASgLMhQuZ29vZ2xlLnByb3RvYnVmLkFueUIGukgDyAEBIkkKEVJvdXRlVGFza1Jlc3BvbnNlEg4KBm1ldGhvZBgBIAEoCRIkCgZvdXRwdXQYAiABKAsyFC5nb29nbGUucHJvdG9idWYuQW55IhIKEExpc3RUYXNrc1JlcXVlc3QiQAoRTGlzdFRhc2tzUmVzcG9uc2USKwoGcm91dGVzGAEgAygLMhsuYWl2by5kaXNwYXRjaC52MS5UYXNrUm91dGUiUgoJVGFza1JvdXRlEgwKBHRhc2sYASABKAkSDgoGbWV0aG9kGAIgASgJEhIKCmlucHV0X3R5cGUYAyABKAkSEwoLb3V0cHV0X3R5cGUYBCABKAkiiQIKD0dlbmVyYXRlUmVxdWVzdBIZCgVtb2RlbBgBIAEoCUIKukgHcgUQARiAARI8CghtZXNzYWdlcxgCIAMoCzIdLmFpdm8uZGlzcGF0Y2gudjEuQ2hhdE1lc3NhZ2VCC7pICJIBBQgBEIACEiQKCm1heF90b2tlbnMYAyABKAVCC7pICBoGGMCEPSAASACIAQESKQoLdGVtcGVyYXR1cmUYBCABKAJCD7pIDAoKHQAAAEAtAAAAAEgBiAEBEiMKBXRvcF9wGAUgASgCQg+6SAwKCh0AAIA/LQAAAABIAogBAUINCgtfbWF4X3Rva2Vuc0IOCgxfdGVtcGVyYXR1cmVCCAoGX3RvcF9wImEKC0NoYXRNZXNzYWdlEjQKBHJvbGUYASABKA4yGi5haXZvLmRpc3BhdGNoLnYxLkNoYXRSb2xlQgq6SAeCAQQQASAAEhwKB2NvbnRlbnQYAiABKAlCC7pICHIGEAEYoI0GIlIKEEdlbmVyYXRlUmVzcG9uc2USDAoEdGV4dBgBIAEoCRIwCgpnZW5lcmF0aW9uGAIgASgLMhwuYWl2by5kaXNwYXRjaC52MS5HZW5lcmF0aW9uIlMKFUdlbmVyYXRlU3RyZWFtUmVxdWVzdBI6CgdyZXF1ZXN0GAEgASgLMiEuYWl2by5kaXNwYXRjaC52MS5HZW5lcmF0ZVJlcXVlc3RCBrpIA8gBASJgChZHZW5lcmF0ZVN0cmVhbVJlc3BvbnNlEg8KBWRlbHRhGAEgASgJSAASLAoEZG9uZRgCIAEoCzIcLmFpdm8uZGlzcGF0Y2gudjEuR2VuZXJhdGlvbkgAQgcKBWV2ZW50IsMBCgpHZW5lcmF0aW9uEhAKCHByb3ZpZGVyGAEgASgJEg0KBW1vZGVsGAIgASgJEhQKDGlucHV0X3Rva2VucxgDIAEoAxIVCg1vdXRwdXRfdG9rZW5zGAQgASgDEhUKDWNvc3RfbmFub191c2QYBSABKAMSFQoNcHJpY2VfdmVyc2lvbhgGIAEoCRIVCg1maW5pc2hfcmVhc29uGAcgASgJEhAKCGF0dGVtcHRzGAggASgFEhAKCHdhcm5pbmdzGAkgAygJIoMBCg9HZXRVc2FnZVJlcXVlc3QSOAoIZnJvbV9kYXkYASABKAlCJrpII3IhMh9eKFswLTldezR9LVswLTldezJ9LVswLTldezJ9KT8kEjYKBnRvX2RheRgCIAEoCUImukgjciEyH14oWzAtOV17NH0tWzAtOV17Mn0tWzAtOV17Mn0pPyQigwEKEEdldFVzYWdlUmVzcG9uc2USKAoEcm93cxgBIAMoCzIaLmFpdm8uZGlzcGF0Y2gudjEuVXNhZ2VSb3cSGwoTdG90YWxfY29zdF9uYW5vX3VzZBgCIAEoAxIoCgZidWRnZXQYAyABKAsyGC5haXZvLmRpc3BhdGNoLnYxLkJ1ZGdldCKOAQoIVXNhZ2VSb3cSCwoDZGF5GAEgASgJEhAKCHByb3ZpZGVyGAIgASgJEg0KBW1vZGVsGAMgASgJEhAKCHJlcXVlc3RzGAQgASgDEhQKDGlucHV0X3Rva2VucxgFIAEoAxIVCg1vdXRwdXRfdG9rZW5zGAYgASgDEhUKDWNvc3RfbmFub191c2QYByABKAMihAEKBkJ1ZGdldBINCgVtb250aBgBIAEoCRIWCg5zcGVudF9uYW5vX3VzZBgCIAEoAxIZChFyZXNlcnZlZF9uYW5vX3VzZBgDIAEoAxIbChNzb2Z0X2xpbWl0X25hbm9fdXNkGAQgASgDEhsKE2hhcmRfbGltaXRfbmFub191c2QYBSABKAMqaAoIQ2hhdFJvbGUSGQoVQ0hBVF9ST0xFX1VOU1BFQ0lGSUVEEAASFAoQQ0hBVF9ST0xFX1NZU1RFTRABEhIKDkNIQVRfUk9MRV9VU0VSEAISFwoTQ0hBVF9ST0xFX0FTU0lTVEFOVBADMvQECg9EaXNwYXRjaFNlcnZpY2USdgoJUm91dGVUYXNrEiIuYWl2by5kaXNwYXRjaC52MS5Sb3V0ZVRhc2tSZXF1ZXN0GiMuYWl2by5kaXNwYXRjaC52MS5Sb3V0ZVRhc2tSZXNwb25zZSIggtPkkwIaOgVpbnB1dCIRL2FwaS9icmFpbi97dGFza30ScQoJTGlzdFRhc2tzEiIuYWl2by5kaXNwYXRjaC52MS5MaXN0VGFza3NSZXF1ZXN0GiMuYWl2by5kaXNwYXRjaC52MS5MaXN0VGFza3NSZXNwb25zZSIbkAIBgtPkkwISEhAvYXBpL2JyYWluL3Rhc2tzEnEKCEdlbmVyYXRlEiEuYWl2by5kaXNwYXRjaC52MS5HZW5lcmF0ZVJlcXVlc3QaIi5haXZvLmRpc3BhdGNoLnYxLkdlbmVyYXRlUmVzcG9uc2UiHoLT5JMCGDoBKiITL2FwaS92MS9haS9nZW5lcmF0ZRKSAQoOR2VuZXJhdGVTdHJlYW0SJy5haXZvLmRpc3BhdGNoLnYxLkdlbmVyYXRlU3RyZWFtUmVxdWVzdBooLmFpdm8uZGlzcGF0Y2gudjEuR2VuZXJhdGVTdHJlYW1SZXNwb25zZSIrgtPkkwIlOgdyZXF1ZXN0IhovYXBpL3YxL2FpL2dlbmVyYXRlOnN0cmVhbTABEm4KCEdldFVzYWdlEiEuYWl2by5kaXNwYXRjaC52MS5HZXRVc2FnZVJlcXVlc3QaIi5haXZvLmRpc3BhdGNoLnYxLkdldFVzYWdlUmVzcG9uc2UiG5ACAYLT5JMCEhIQL2FwaS92MS9haS91c2FnZWIGcHJvdG8z", [file_buf_validate_validate, file_google_api_annotations, file_google_protobuf_any]);
 
 /**
  * RouteTaskRequest is a task and its input.
@@ -151,7 +151,454 @@ export const TaskRouteSchema: GenMessage<TaskRoute> = /*@__PURE__*/
   messageDesc(file_aivo_dispatch_v1_dispatch_service, 4);
 
 /**
- * DispatchService is model dispatch: it routes the seed's task names to the brain.
+ * GenerateRequest is a chat to answer and how.
+ *
+ * @generated from message aivo.dispatch.v1.GenerateRequest
+ */
+export type GenerateRequest = Message<"aivo.dispatch.v1.GenerateRequest"> & {
+  /**
+   * model is a model alias of dispatch's routing configuration, for example "chat".
+   *
+   * @generated from field: string model = 1;
+   */
+  model: string;
+
+  /**
+   * messages is the conversation so far, oldest first; 1 to 256 messages.
+   *
+   * @generated from field: repeated aivo.dispatch.v1.ChatMessage messages = 2;
+   */
+  messages: ChatMessage[];
+
+  /**
+   * max_tokens caps the answer, in tokens, from 1 to 1,000,000; unset uses the alias's default.
+   *
+   * @generated from field: optional int32 max_tokens = 3;
+   */
+  maxTokens?: number | undefined;
+
+  /**
+   * temperature is the sampling temperature, from 0 to 2; unset uses the provider's default.
+   *
+   * @generated from field: optional float temperature = 4;
+   */
+  temperature?: number | undefined;
+
+  /**
+   * top_p is nucleus sampling's probability mass, from 0 to 1; unset uses the provider's default.
+   *
+   * @generated from field: optional float top_p = 5;
+   */
+  topP?: number | undefined;
+};
+
+/**
+ * Describes the message aivo.dispatch.v1.GenerateRequest.
+ * Use `create(GenerateRequestSchema)` to create a new message.
+ */
+export const GenerateRequestSchema: GenMessage<GenerateRequest> = /*@__PURE__*/
+  messageDesc(file_aivo_dispatch_v1_dispatch_service, 5);
+
+/**
+ * ChatMessage is one turn of a conversation.
+ *
+ * @generated from message aivo.dispatch.v1.ChatMessage
+ */
+export type ChatMessage = Message<"aivo.dispatch.v1.ChatMessage"> & {
+  /**
+   * role is who spoke; required.
+   *
+   * @generated from field: aivo.dispatch.v1.ChatRole role = 1;
+   */
+  role: ChatRole;
+
+  /**
+   * content is the text, 1 to 100,000 characters.
+   *
+   * @generated from field: string content = 2;
+   */
+  content: string;
+};
+
+/**
+ * Describes the message aivo.dispatch.v1.ChatMessage.
+ * Use `create(ChatMessageSchema)` to create a new message.
+ */
+export const ChatMessageSchema: GenMessage<ChatMessage> = /*@__PURE__*/
+  messageDesc(file_aivo_dispatch_v1_dispatch_service, 6);
+
+/**
+ * GenerateResponse is the answer and what it took.
+ *
+ * @generated from message aivo.dispatch.v1.GenerateResponse
+ */
+export type GenerateResponse = Message<"aivo.dispatch.v1.GenerateResponse"> & {
+  /**
+   * text is the model's answer.
+   *
+   * @generated from field: string text = 1;
+   */
+  text: string;
+
+  /**
+   * generation tells which deployment answered, its token usage and cost.
+   *
+   * @generated from field: aivo.dispatch.v1.Generation generation = 2;
+   */
+  generation?: Generation | undefined;
+};
+
+/**
+ * Describes the message aivo.dispatch.v1.GenerateResponse.
+ * Use `create(GenerateResponseSchema)` to create a new message.
+ */
+export const GenerateResponseSchema: GenMessage<GenerateResponse> = /*@__PURE__*/
+  messageDesc(file_aivo_dispatch_v1_dispatch_service, 7);
+
+/**
+ * GenerateStreamRequest is a GenerateRequest to answer as a stream.
+ *
+ * @generated from message aivo.dispatch.v1.GenerateStreamRequest
+ */
+export type GenerateStreamRequest = Message<"aivo.dispatch.v1.GenerateStreamRequest"> & {
+  /**
+   * request is the chat to answer and how.
+   *
+   * @generated from field: aivo.dispatch.v1.GenerateRequest request = 1;
+   */
+  request?: GenerateRequest | undefined;
+};
+
+/**
+ * Describes the message aivo.dispatch.v1.GenerateStreamRequest.
+ * Use `create(GenerateStreamRequestSchema)` to create a new message.
+ */
+export const GenerateStreamRequestSchema: GenMessage<GenerateStreamRequest> = /*@__PURE__*/
+  messageDesc(file_aivo_dispatch_v1_dispatch_service, 8);
+
+/**
+ * GenerateStreamResponse is one event of a streamed answer: text deltas, then one summary.
+ *
+ * @generated from message aivo.dispatch.v1.GenerateStreamResponse
+ */
+export type GenerateStreamResponse = Message<"aivo.dispatch.v1.GenerateStreamResponse"> & {
+  /**
+   * @generated from oneof aivo.dispatch.v1.GenerateStreamResponse.event
+   */
+  event: {
+    /**
+     * delta is the next piece of the answer's text.
+     *
+     * @generated from field: string delta = 1;
+     */
+    value: string;
+    case: "delta";
+  } | {
+    /**
+     * done ends the stream: which deployment answered, its token usage and cost.
+     *
+     * @generated from field: aivo.dispatch.v1.Generation done = 2;
+     */
+    value: Generation;
+    case: "done";
+  } | { case: undefined; value?: undefined };
+};
+
+/**
+ * Describes the message aivo.dispatch.v1.GenerateStreamResponse.
+ * Use `create(GenerateStreamResponseSchema)` to create a new message.
+ */
+export const GenerateStreamResponseSchema: GenMessage<GenerateStreamResponse> = /*@__PURE__*/
+  messageDesc(file_aivo_dispatch_v1_dispatch_service, 9);
+
+/**
+ * Generation is what one answered request took.
+ *
+ * @generated from message aivo.dispatch.v1.Generation
+ */
+export type Generation = Message<"aivo.dispatch.v1.Generation"> & {
+  /**
+   * provider answered: "openai", "anthropic", "google" or "mistral".
+   *
+   * @generated from field: string provider = 1;
+   */
+  provider: string;
+
+  /**
+   * model is the provider's model that answered, for example "gpt-4o-mini".
+   *
+   * @generated from field: string model = 2;
+   */
+  model: string;
+
+  /**
+   * input_tokens is the prompt's size as the provider counted it, in tokens.
+   *
+   * @generated from field: int64 input_tokens = 3;
+   */
+  inputTokens: bigint;
+
+  /**
+   * output_tokens is the answer's size as the provider counted it, in tokens.
+   *
+   * @generated from field: int64 output_tokens = 4;
+   */
+  outputTokens: bigint;
+
+  /**
+   * cost_nano_usd is the request's cost, in billionths of a US dollar, from the price table.
+   *
+   * @generated from field: int64 cost_nano_usd = 5;
+   */
+  costNanoUsd: bigint;
+
+  /**
+   * price_version names the price table the cost comes from.
+   *
+   * @generated from field: string price_version = 6;
+   */
+  priceVersion: string;
+
+  /**
+   * finish_reason is why the model stopped: "stop", "length", "content-filter", ...
+   *
+   * @generated from field: string finish_reason = 7;
+   */
+  finishReason: string;
+
+  /**
+   * attempts is the number of provider calls made, retries and failovers included (at least 1).
+   *
+   * @generated from field: int32 attempts = 8;
+   */
+  attempts: number;
+
+  /**
+   * warnings are notes for the caller, for example that the tenant passed its soft budget.
+   *
+   * @generated from field: repeated string warnings = 9;
+   */
+  warnings: string[];
+};
+
+/**
+ * Describes the message aivo.dispatch.v1.Generation.
+ * Use `create(GenerationSchema)` to create a new message.
+ */
+export const GenerationSchema: GenMessage<Generation> = /*@__PURE__*/
+  messageDesc(file_aivo_dispatch_v1_dispatch_service, 10);
+
+/**
+ * GetUsageRequest picks the days to report, both inclusive, as YYYY-MM-DD in UTC; unset means the current month.
+ *
+ * @generated from message aivo.dispatch.v1.GetUsageRequest
+ */
+export type GetUsageRequest = Message<"aivo.dispatch.v1.GetUsageRequest"> & {
+  /**
+   * from_day is the first day, YYYY-MM-DD.
+   *
+   * @generated from field: string from_day = 1;
+   */
+  fromDay: string;
+
+  /**
+   * to_day is the last day, YYYY-MM-DD.
+   *
+   * @generated from field: string to_day = 2;
+   */
+  toDay: string;
+};
+
+/**
+ * Describes the message aivo.dispatch.v1.GetUsageRequest.
+ * Use `create(GetUsageRequestSchema)` to create a new message.
+ */
+export const GetUsageRequestSchema: GenMessage<GetUsageRequest> = /*@__PURE__*/
+  messageDesc(file_aivo_dispatch_v1_dispatch_service, 11);
+
+/**
+ * GetUsageResponse is a tenant's usage over the days asked for, and its budget this month.
+ *
+ * @generated from message aivo.dispatch.v1.GetUsageResponse
+ */
+export type GetUsageResponse = Message<"aivo.dispatch.v1.GetUsageResponse"> & {
+  /**
+   * rows are the usage per provider, model and day, oldest day first.
+   *
+   * @generated from field: repeated aivo.dispatch.v1.UsageRow rows = 1;
+   */
+  rows: UsageRow[];
+
+  /**
+   * total_cost_nano_usd is the sum of the rows' cost, in billionths of a US dollar.
+   *
+   * @generated from field: int64 total_cost_nano_usd = 2;
+   */
+  totalCostNanoUsd: bigint;
+
+  /**
+   * budget is the tenant's budget for the current month (UTC).
+   *
+   * @generated from field: aivo.dispatch.v1.Budget budget = 3;
+   */
+  budget?: Budget | undefined;
+};
+
+/**
+ * Describes the message aivo.dispatch.v1.GetUsageResponse.
+ * Use `create(GetUsageResponseSchema)` to create a new message.
+ */
+export const GetUsageResponseSchema: GenMessage<GetUsageResponse> = /*@__PURE__*/
+  messageDesc(file_aivo_dispatch_v1_dispatch_service, 12);
+
+/**
+ * UsageRow is one tenant's usage of one provider's model on one day.
+ *
+ * @generated from message aivo.dispatch.v1.UsageRow
+ */
+export type UsageRow = Message<"aivo.dispatch.v1.UsageRow"> & {
+  /**
+   * day is YYYY-MM-DD in UTC.
+   *
+   * @generated from field: string day = 1;
+   */
+  day: string;
+
+  /**
+   * provider is "openai", "anthropic", "google" or "mistral".
+   *
+   * @generated from field: string provider = 2;
+   */
+  provider: string;
+
+  /**
+   * model is the provider's model.
+   *
+   * @generated from field: string model = 3;
+   */
+  model: string;
+
+  /**
+   * requests is the number of answered requests.
+   *
+   * @generated from field: int64 requests = 4;
+   */
+  requests: bigint;
+
+  /**
+   * input_tokens is the sum of prompt tokens.
+   *
+   * @generated from field: int64 input_tokens = 5;
+   */
+  inputTokens: bigint;
+
+  /**
+   * output_tokens is the sum of answer tokens.
+   *
+   * @generated from field: int64 output_tokens = 6;
+   */
+  outputTokens: bigint;
+
+  /**
+   * cost_nano_usd is the cost, in billionths of a US dollar.
+   *
+   * @generated from field: int64 cost_nano_usd = 7;
+   */
+  costNanoUsd: bigint;
+};
+
+/**
+ * Describes the message aivo.dispatch.v1.UsageRow.
+ * Use `create(UsageRowSchema)` to create a new message.
+ */
+export const UsageRowSchema: GenMessage<UsageRow> = /*@__PURE__*/
+  messageDesc(file_aivo_dispatch_v1_dispatch_service, 13);
+
+/**
+ * Budget is a tenant's monthly AI budget and what is used of it, in billionths of a US dollar.
+ *
+ * @generated from message aivo.dispatch.v1.Budget
+ */
+export type Budget = Message<"aivo.dispatch.v1.Budget"> & {
+  /**
+   * month is YYYY-MM in UTC.
+   *
+   * @generated from field: string month = 1;
+   */
+  month: string;
+
+  /**
+   * spent_nano_usd is the cost of answered requests this month.
+   *
+   * @generated from field: int64 spent_nano_usd = 2;
+   */
+  spentNanoUsd: bigint;
+
+  /**
+   * reserved_nano_usd is held for requests in flight.
+   *
+   * @generated from field: int64 reserved_nano_usd = 3;
+   */
+  reservedNanoUsd: bigint;
+
+  /**
+   * soft_limit_nano_usd warns when passed; 0 means none.
+   *
+   * @generated from field: int64 soft_limit_nano_usd = 4;
+   */
+  softLimitNanoUsd: bigint;
+
+  /**
+   * hard_limit_nano_usd refuses requests that could pass it; 0 means none.
+   *
+   * @generated from field: int64 hard_limit_nano_usd = 5;
+   */
+  hardLimitNanoUsd: bigint;
+};
+
+/**
+ * Describes the message aivo.dispatch.v1.Budget.
+ * Use `create(BudgetSchema)` to create a new message.
+ */
+export const BudgetSchema: GenMessage<Budget> = /*@__PURE__*/
+  messageDesc(file_aivo_dispatch_v1_dispatch_service, 14);
+
+/**
+ * ChatRole is who spoke a chat message.
+ *
+ * @generated from enum aivo.dispatch.v1.ChatRole
+ */
+export enum ChatRole {
+  /**
+   * @generated from enum value: CHAT_ROLE_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * @generated from enum value: CHAT_ROLE_SYSTEM = 1;
+   */
+  SYSTEM = 1,
+
+  /**
+   * @generated from enum value: CHAT_ROLE_USER = 2;
+   */
+  USER = 2,
+
+  /**
+   * @generated from enum value: CHAT_ROLE_ASSISTANT = 3;
+   */
+  ASSISTANT = 3,
+}
+
+/**
+ * Describes the enum aivo.dispatch.v1.ChatRole.
+ */
+export const ChatRoleSchema: GenEnum<ChatRole> = /*@__PURE__*/
+  enumDesc(file_aivo_dispatch_v1_dispatch_service, 0);
+
+/**
+ * DispatchService is model dispatch: it routes the seed's task names to the brain, and AI generation
+ * requests to model providers (OpenAI, Anthropic, Google, Mistral) with failover, cost tracking and budgets.
  *
  * @generated from service aivo.dispatch.v1.DispatchService
  */
@@ -175,6 +622,37 @@ export const DispatchService: GenService<{
     methodKind: "unary";
     input: typeof ListTasksRequestSchema;
     output: typeof ListTasksResponseSchema;
+  },
+  /**
+   * Generate answers chat messages with the first healthy deployment of a model alias, failing over
+   * to the next on timeouts, rate limits and server errors. The tenant is the caller's x-tenant-id.
+   *
+   * @generated from rpc aivo.dispatch.v1.DispatchService.Generate
+   */
+  generate: {
+    methodKind: "unary";
+    input: typeof GenerateRequestSchema;
+    output: typeof GenerateResponseSchema;
+  },
+  /**
+   * GenerateStream is Generate streamed token by token; it fails over only before the first token.
+   *
+   * @generated from rpc aivo.dispatch.v1.DispatchService.GenerateStream
+   */
+  generateStream: {
+    methodKind: "server_streaming";
+    input: typeof GenerateStreamRequestSchema;
+    output: typeof GenerateStreamResponseSchema;
+  },
+  /**
+   * GetUsage reports the caller's tenant's AI usage and cost per provider, model and day, and its budget.
+   *
+   * @generated from rpc aivo.dispatch.v1.DispatchService.GetUsage
+   */
+  getUsage: {
+    methodKind: "unary";
+    input: typeof GetUsageRequestSchema;
+    output: typeof GetUsageResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_aivo_dispatch_v1_dispatch_service, 0);

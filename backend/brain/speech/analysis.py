@@ -1,0 +1,71 @@
+"""Every speech analysis of one clip in one pass, sharing what they have in common (transcript, targets)."""
+
+from dataclasses import dataclass
+from enum import Enum
+
+from brain.speech.articulation import Articulation, analyze_articulation
+from brain.speech.audio import Clip
+from brain.speech.fluency import DEFAULT_PAUSE_THRESHOLD_MS, Fluency, analyze_fluency
+from brain.speech.prosody import Prosody, analyze_prosody
+from brain.speech.quality import Quality, measure_quality
+from brain.speech.spoken import spoken_words
+from brain.speech.targets import target_words
+from brain.speech.transcription import Transcript, transcribe_locally
+
+TARGET_NOT_FOUND = "articulation: the target words were not found in the recording"
+
+
+class Analysis(Enum):
+    TRANSCRIPT = "transcript"
+    ARTICULATION = "articulation"
+    FLUENCY = "fluency"
+    PROSODY = "prosody"
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechRequest:
+    analyses: frozenset[Analysis]
+    child_age_months: int
+    target_text: str = ""
+    pause_threshold_ms: int = DEFAULT_PAUSE_THRESHOLD_MS
+
+    @property
+    def needs_transcript(self) -> bool:
+        """Fluency reads the transcript's words when there is no target to listen for."""
+        return Analysis.TRANSCRIPT in self.analyses or (Analysis.FLUENCY in self.analyses and not self.target_text)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechResult:
+    quality: Quality
+    warnings: tuple[str, ...]
+    transcript: Transcript | None = None
+    articulation: Articulation | None = None
+    fluency: Fluency | None = None
+    prosody: Prosody | None = None
+
+
+def analyze(clip: Clip, request: SpeechRequest, transcript: Transcript | None = None) -> SpeechResult:
+    """The requested analyses; transcript is one already made (by the external recogniser) or None."""
+    quality = measure_quality(clip)
+    warnings = list(quality.warnings())
+    targets = target_words(request.target_text) if request.target_text else None
+    if transcript is None and request.needs_transcript:
+        transcript = transcribe_locally(clip)
+    articulation = None
+    if Analysis.ARTICULATION in request.analyses and targets:
+        articulation = analyze_articulation(clip, targets, request.child_age_months)
+        if articulation is None:
+            warnings.append(TARGET_NOT_FOUND)
+    fluency = None
+    if Analysis.FLUENCY in request.analyses:
+        words = spoken_words(clip, targets, transcript)
+        fluency = analyze_fluency(clip, words, request.pause_threshold_ms)
+    return SpeechResult(
+        quality=quality,
+        warnings=tuple(warnings),
+        transcript=transcript if Analysis.TRANSCRIPT in request.analyses else None,
+        articulation=articulation,
+        fluency=fluency,
+        prosody=analyze_prosody(clip, request.child_age_months) if Analysis.PROSODY in request.analyses else None,
+    )

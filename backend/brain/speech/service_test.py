@@ -1,0 +1,99 @@
+import json
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from brain.errors import InvalidInputError
+from brain.speech import Analysis, AudioFormat, AudioInput, SpeechRequest, SpeechService
+from brain.speech.external import ExternalRecognizer
+from brain.speech.transcription import EXTERNAL, LOCAL
+
+TRANSCRIBE = SpeechRequest(frozenset({Analysis.TRANSCRIPT}), 96)
+WORDS = [{"word": "Hello", "start": 0.1, "end": 0.4, "probability": 0.9}, {"word": "there", "start": 0.45, "end": 0.8}]
+
+
+class Recognizer(BaseHTTPRequestHandler):
+    """A local server speaking the OpenAI-compatible transcription wire format; records what it was sent."""
+
+    received: list[tuple[str, dict, bytes]] = []
+    fail = False
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["content-length"]))
+        Recognizer.received.append((self.path, dict(self.headers), body))
+        status, answer = (503, {"error": "busy"}) if Recognizer.fail else (200, {"text": "hello there", "words": WORDS})
+        payload = json.dumps(answer).encode()
+        self.send_response(status)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def recognizer_url():
+    Recognizer.received, Recognizer.fail = [], False
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Recognizer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def executor():
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        yield pool
+
+
+def wav_of(evalset) -> AudioInput:
+    return AudioInput(evalset.said("hello there").read_bytes(), AudioFormat.AUTO, 0)
+
+
+async def test_the_external_recogniser_is_used_when_configured_with_its_key_and_the_wav(
+    evalset, executor, recognizer_url
+):
+    service = SpeechService(executor, 120, ExternalRecognizer(recognizer_url, "key-1"))
+
+    result = await service.analyze(wav_of(evalset), TRANSCRIBE)
+
+    assert result.transcript.recognizer == EXTERNAL
+    assert [(w.text, w.start_ms, w.end_ms, w.confidence) for w in result.transcript.words] == [
+        ("hello", 100, 400, 0.9),
+        ("there", 450, 800, 0.0),
+    ]
+    path, headers, body = Recognizer.received[0]
+    assert path == "/v1/audio/transcriptions"
+    assert headers["authorization"] == "Bearer key-1"
+    assert b"RIFF" in body and b'name="timestamp_granularities[]"' in body
+
+
+async def test_a_failing_external_recogniser_falls_back_to_the_local_one(evalset, executor, recognizer_url):
+    Recognizer.fail = True
+    service = SpeechService(executor, 120, ExternalRecognizer(recognizer_url, None))
+
+    result = await service.analyze(wav_of(evalset), TRANSCRIBE)
+
+    assert result.transcript.recognizer == LOCAL
+    assert len(Recognizer.received) == 1
+
+
+async def test_an_unreachable_external_recogniser_times_out_into_the_local_one(evalset, executor):
+    service = SpeechService(executor, 120, ExternalRecognizer("http://127.0.0.1:9", None, timeout_s=0.5))
+
+    result = await service.analyze(wav_of(evalset), TRANSCRIBE)
+
+    assert result.transcript.recognizer == LOCAL
+
+
+async def test_a_clip_longer_than_the_configured_limit_is_refused(evalset, executor):
+    service = SpeechService(executor, 0.5, None)
+
+    with pytest.raises(InvalidInputError) as refused:
+        await service.analyze(wav_of(evalset), TRANSCRIBE)
+
+    assert refused.value.field == "audio.data" and "0.5 s limit" in refused.value.message

@@ -1,0 +1,154 @@
+"""Speech analysis: word error rate on real recordings, and real-time factor and memory of each analysis.
+
+Run: PYTHONPATH=backend:gen/python .venv/bin/python bench/speech.py [repeats]
+
+Table 1 uses the real adult recordings in ../shared/speech-samples (skipped when absent): WER of the local
+recogniser against the known transcripts, mean word-timing error where timings are documented, median F0 and
+speech rate. Table 2 runs each analysis through SpeechService with its process pool, as the servicer does, on
+espeak-ng speech of 5 s and 30 s (the text is known, so articulation has a target): real-time factor
+(processing time / audio duration) at p50 and p99 of `repeats` single requests, then of 4 concurrent requests on
+2 analysis processes, and the analysis process's peak resident memory (VmHWM).
+"""
+
+import asyncio
+import multiprocessing
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import numpy as np
+
+from brain.speech import Analysis, AudioFormat, AudioInput, SpeechRequest, SpeechService
+from brain.speech.analysis import analyze
+from brain.speech.audio import decode_audio
+from brain.speech.evalset import EvalSet, missing_tools
+from brain.speech.testing import SPEECH_SAMPLES
+from brain.speech.transcription import words_of
+
+SAMPLES = {
+    "goforward.raw": ("go forward ten meters", [(0.46, 0.63), (0.64, 1.16), (1.17, 1.52), (1.53, 2.11)]),
+    "forever_input_2_16k.wav": ("feels like these days go on forever", None),
+    "jfk.wav": (
+        "and so my fellow americans ask not what your country can do for you ask what you can do for your country",
+        None,
+    ),
+    "the_north_wind_and_the_sun.wav": ("the north wind and the sun", None),
+}
+PASSAGE = (
+    "the north wind and the sun were disputing which was the stronger when a traveler came along wrapped in a "
+    "warm cloak they agreed that the one who first succeeded in making the traveler take his cloak off should be "
+    "considered stronger than the other then the north wind blew as hard as he could but the more he blew the "
+    "more closely did the traveler fold his cloak around him and at last the north wind gave up the attempt then "
+    "the sun shone out warmly and immediately the traveler took off his cloak and so the north wind was obliged "
+    "to confess that the sun was the stronger of the two"
+).split()
+CONCURRENCY = 4
+ANALYSES = {
+    "transcribe": frozenset({Analysis.TRANSCRIPT}),
+    "articulation": frozenset({Analysis.ARTICULATION}),
+    "fluency": frozenset({Analysis.FLUENCY}),
+    "prosody": frozenset({Analysis.PROSODY}),
+    "full, no transcription": frozenset({Analysis.ARTICULATION, Analysis.FLUENCY, Analysis.PROSODY}),
+    "full": frozenset(Analysis),
+}
+
+
+def word_error_rate(reference: list[str], hypothesis: list[str]) -> float:
+    """Levenshtein distance over words / reference length."""
+    row = list(range(len(hypothesis) + 1))
+    for i, ref in enumerate(reference, 1):
+        previous, row[0] = row[0], i
+        for j, hyp in enumerate(hypothesis, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ref != hyp))
+    return row[-1] / len(reference)
+
+
+def real_recordings() -> None:
+    print(f"Real recordings ({SPEECH_SAMPLES})")
+    print(f"{'recording':<32}{'WER':>7}{'timing err ms':>15}{'median F0 Hz':>14}{'syll/s':>8}")
+    request = SpeechRequest(frozenset({Analysis.TRANSCRIPT, Analysis.FLUENCY, Analysis.PROSODY}), 216)
+    for name, (text, timings) in SAMPLES.items():
+        path = SPEECH_SAMPLES / name
+        if not path.exists():
+            print(f"{name:<32}  absent, skipped")
+            continue
+        raw = name.endswith(".raw")
+        clip = decode_audio(
+            path.read_bytes(), AudioFormat.PCM_S16LE if raw else AudioFormat.AUTO, 16000 if raw else 0, 120
+        )
+        result = analyze(clip, request)
+        words = result.transcript.words
+        wer = word_error_rate(words_of(text), [w.text for w in words])
+        timing = "-"
+        if timings and len(words) == len(timings):
+            errors = [
+                abs(w.start_ms / 1000 - s) + abs(w.end_ms / 1000 - e) for w, (s, e) in zip(words, timings, strict=True)
+            ]
+            timing = f"{1000 * np.mean(errors) / 2:.0f}"
+        rate = result.fluency.speech_rate_syllables_per_second
+        print(f"{name:<32}{wer:>7.2f}{timing:>15}{result.prosody.median_f0_hz:>14.0f}{rate:>8.2f}")
+
+
+def clip_of_length(evalset: EvalSet, seconds: float) -> tuple[bytes, str]:
+    """espeak-ng reading the passage, cut at a word boundary near the length; the words said are the target."""
+    for count in range(8, len(PASSAGE) + 1, 4):
+        text = " ".join(PASSAGE[:count])
+        path = evalset.said(text, words_per_minute=160)
+        clip = decode_audio(path.read_bytes(), AudioFormat.AUTO, 0, 120)
+        if clip.duration_s >= seconds or count + 4 > len(PASSAGE):
+            return path.read_bytes(), text
+    raise AssertionError("unreachable")
+
+
+def peak_rss_mib(pool: ProcessPoolExecutor) -> float:
+    peaks = []
+    for pid in pool._processes:  # the pool does not expose its processes otherwise
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                peaks.append(int(line.split()[1]) / 1024)
+    return max(peaks)
+
+
+async def timed(service: SpeechService, audio: AudioInput, request: SpeechRequest) -> float:
+    started = time.perf_counter()
+    await service.analyze(audio, request)
+    return time.perf_counter() - started
+
+
+async def real_time_factors(repeats: int) -> None:
+    if missing := missing_tools():
+        print(f"real-time factors skipped: {', '.join(missing)} missing")
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        evalset = EvalSet(Path(folder))
+        clips = [clip_of_length(evalset, seconds) for seconds in (5, 30)]
+        pool = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn"))
+        service = SpeechService(pool, 120, None)
+        print(f"\nReal-time factor, {repeats} single requests and {CONCURRENCY} concurrent ones on 2 processes")
+        print(f"{'analysis':<24}{'clip s':>7}{'p50':>7}{'p99':>7}{'p50 x4':>8}{'p99 x4':>8}{'peak MiB':>10}")
+        for data, text in clips:
+            audio = AudioInput(data, AudioFormat.WAV, 0)
+            duration = decode_audio(data, AudioFormat.WAV, 0, 120).duration_s
+            await timed(service, audio, SpeechRequest(frozenset(Analysis), 96, text))  # warm both processes
+            await timed(service, audio, SpeechRequest(frozenset(Analysis), 96, text))
+            for name, analyses in ANALYSES.items():
+                request = SpeechRequest(analyses, 96, text)
+                single = [await timed(service, audio, request) / duration for _ in range(repeats)]
+                loaded = [
+                    t / duration
+                    for _ in range(max(1, repeats // 2))
+                    for t in await asyncio.gather(*(timed(service, audio, request) for _ in range(CONCURRENCY)))
+                ]
+                p50, p99 = np.percentile(single, [50, 99])
+                c50, c99 = np.percentile(loaded, [50, 99])
+                print(
+                    f"{name:<24}{duration:>7.1f}{p50:>7.3f}{p99:>7.3f}{c50:>8.3f}{c99:>8.3f}{peak_rss_mib(pool):>10.0f}"
+                )
+        pool.shutdown()
+
+
+if __name__ == "__main__":
+    real_recordings()
+    asyncio.run(real_time_factors(int(sys.argv[1]) if len(sys.argv) > 1 else 5))
