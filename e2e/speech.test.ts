@@ -112,12 +112,12 @@ describe.skipIf(!hasEspeak)("speech analysis of a real WAV through the mesh", ()
   });
 
   it.each([
-    ["/api/v1/speech/analyze", { childAgeMonths: 48, targetText: TARGET }, "articulation"],
-    ["/api/v1/speech/articulation", { childAgeMonths: 48, targetText: TARGET }, "articulation"],
-    ["/api/v1/speech/fluency", { childAgeMonths: 48 }, "fluency"],
-    ["/api/v1/speech/prosody", { childAgeMonths: 48 }, "prosody"],
-    ["/api/v1/speech/transcribe", {}, "transcript"],
-  ])("REST through Envoy: POST %s answers 200 with %s", async (path, fields, field) => {
+    ["/api/v1/speech/analyze", "articulation", { childAgeMonths: 48, targetText: TARGET }],
+    ["/api/v1/speech/articulation", "articulation", { childAgeMonths: 48, targetText: TARGET }],
+    ["/api/v1/speech/fluency", "fluency", { childAgeMonths: 48 }],
+    ["/api/v1/speech/prosody", "prosody", { childAgeMonths: 48 }],
+    ["/api/v1/speech/transcribe", "transcript", {}],
+  ])("REST through Envoy: POST %s answers 200 with %s", async (path, field, fields) => {
     const bodyPath = join(dir, `${field}.json`);
     writeFileSync(bodyPath, JSON.stringify({ audio: { data: Buffer.from(wav).toString("base64") }, ...fields }));
 

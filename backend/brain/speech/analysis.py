@@ -13,6 +13,7 @@ from brain.speech.targets import target_words
 from brain.speech.transcription import Transcript, transcribe_locally
 
 TARGET_NOT_FOUND = "articulation: the target words were not found in the recording"
+UNSCORED_WORDS = "articulation: left out target words that could not be aligned"
 
 
 class Analysis(Enum):
@@ -57,6 +58,8 @@ def analyze(clip: Clip, request: SpeechRequest, transcript: Transcript | None = 
         articulation = analyze_articulation(clip, targets, request.child_age_months)
         if articulation is None:
             warnings.append(TARGET_NOT_FOUND)
+        elif articulation.unscored_words:
+            warnings.append(f"{UNSCORED_WORDS}: {', '.join(articulation.unscored_words)}")
     fluency = None
     if Analysis.FLUENCY in request.analyses:
         words = spoken_words(clip, targets, transcript)

@@ -1,8 +1,9 @@
 """Speech sounds against the target: which form of each word the child said, phone by phone, with PCC.
 
-The target is force-aligned to the recording to find each word's stretch; there the word is listened for among
-itself and its error forms (one phonological process applied once), the form heard is aligned phone by phone,
-and each target phoneme gets what was produced and when. Word by word, so long targets stay cheap and robust.
+Each target word is listened for among itself and its error forms (one phonological process applied once), in one
+grammar over the whole target or, when that finds nothing (long targets), word by word in each word's stretch of
+the target's forced alignment; the forms heard are aligned phone by phone, and each target phoneme gets what was
+produced and when.
 """
 
 from dataclasses import dataclass, replace
@@ -13,9 +14,6 @@ from brain.speech.audio import Clip
 from brain.speech.phonemes import CONSONANTS, VOWELS
 from brain.speech.processes import CLUSTER_REDUCTION, Edit, Form
 from brain.speech.targets import TargetWord, forms_of_target, jsgf
-
-# How far beyond the target word's aligned edges its error forms are listened for.
-_MARGIN_MS = 100
 
 
 class ErrorKind(Enum):
@@ -55,6 +53,7 @@ class Articulation:
     errors: tuple[ArticulationError, ...]
     consonants_target: int
     consonants_correct: int
+    unscored_words: tuple[str, ...] = ()  # target words that could not be aligned, left out of PCC
     age_norms_source: str = norms.SOURCE
 
     @property
@@ -65,16 +64,15 @@ class Articulation:
 
 def analyze_articulation(clip: Clip, targets: list[TargetWord], child_age_months: int) -> Articulation | None:
     """None when the target's words cannot be found in the recording at all (something else was said)."""
-    spans = recognizer.align_words(clip, [word.text for word in targets])
-    if len(spans) != len(targets):
+    heard = _heard_whole(clip, targets) or _heard_word_by_word(clip, targets)
+    if heard is None:
         return None
     phonemes: list[AlignedPhoneme] = []
     errors: list[ArticulationError] = []
-    for target, span in zip(targets, spans, strict=True):
-        heard = _word_heard(clip, target, span)
-        if heard is None:
-            return None
-        form, aligned = heard
+    for target, word_heard in zip(targets, heard, strict=True):
+        if word_heard is None:
+            continue
+        form, aligned = word_heard
         word_phonemes = _phonemes(target, form, aligned)
         phonemes += word_phonemes
         errors += [_error(target, edit, word_phonemes[edit.index], child_age_months) for edit in form.edits]
@@ -84,21 +82,55 @@ def analyze_articulation(clip: Clip, targets: list[TargetWord], child_age_months
         errors=tuple(errors),
         consonants_target=len(consonants),
         consonants_correct=sum(p.correct for p in consonants),
+        unscored_words=tuple(t.text for t, h in zip(targets, heard, strict=True) if h is None),
     )
 
 
-def _word_heard(clip: Clip, target: TargetWord, span: recognizer.Word) -> tuple[Form, list[recognizer.Phone]] | None:
-    """Which form of the word was said in its stretch of the recording (a little wider than the target's forced
-    alignment, whose edges an error form may cross), and its phones with their times in the whole recording."""
-    start_ms = max(0, span.start_ms - _MARGIN_MS)
-    piece = clip.between(start_ms, span.end_ms + _MARGIN_MS)
-    forms = forms_of_target(target)
-    heard = recognizer.recognise_grammar(piece, jsgf(" | ".join(forms)))
-    name = heard[0].text if len(heard) == 1 else target.text
-    phones = recognizer.align_phones(piece, [name])
-    if len(phones) != len(forms[name].phones):
+# Per target word, the form said and its aligned phones; None for a word that could not be aligned.
+Heard = list[tuple[Form, list[recognizer.Phone]] | None]
+
+
+def _heard_whole(clip: Clip, targets: list[TargetWord]) -> Heard | None:
+    """The form of each word said, listened for in one grammar over the whole target (best for a few words)."""
+    candidates = [forms_of_target(word) for word in targets]
+    words = [" | ".join(forms) for forms in candidates]
+    # pocketsphinx 5.1 hears nothing when a whole rule is one parenthesised group, so one word goes bare.
+    grammar = jsgf(words[0] if len(words) == 1 else " ".join(f"({word})" for word in words))
+    names = [word.text for word in recognizer.recognise_grammar(clip, grammar)]
+    if len(names) != len(targets):
         return None
-    return forms[name], [replace(p, start_ms=p.start_ms + start_ms, end_ms=p.end_ms + start_ms) for p in phones]
+    chosen = [forms[name] for forms, name in zip(candidates, names, strict=True)]
+    phones = recognizer.align_phones(clip, names)
+    if len(phones) != sum(len(form.phones) for form in chosen):
+        return None
+    heard, start = [], 0
+    for form in chosen:
+        heard.append((form, phones[start : start + len(form.phones)]))
+        start += len(form.phones)
+    return heard
+
+
+def _heard_word_by_word(clip: Clip, targets: list[TargetWord]) -> Heard | None:
+    """The same word by word, in each word's stretch of the target's forced alignment (a long target's grammar
+    is too wide for the search beam)."""
+    spans = recognizer.align_words(clip, [word.text for word in targets])
+    if len(spans) != len(targets):
+        return None
+    heard = []
+    for target, span in zip(targets, spans, strict=True):
+        start_ms = span.start_ms
+        piece = clip.between(start_ms, span.end_ms)
+        forms = forms_of_target(target)
+        said = recognizer.recognise_grammar(piece, jsgf(" | ".join(forms)))
+        name = said[0].text if len(said) == 1 else target.text
+        phones = recognizer.align_phones(piece, [name])
+        if len(phones) != len(forms[name].phones):
+            heard.append(None)
+            continue
+        heard.append(
+            (forms[name], [replace(p, start_ms=p.start_ms + start_ms, end_ms=p.end_ms + start_ms) for p in phones])
+        )
+    return heard if any(heard) else None
 
 
 def _phonemes(target: TargetWord, form: Form, aligned: list[recognizer.Phone]) -> list[AlignedPhoneme]:

@@ -65,3 +65,17 @@ def test_gliding_in_two_words_of_a_sentence_is_found_in_each_in_time_order(evals
     assert [(e.word, e.process) for e in articulation.errors] == [("red", GLIDING), ("rabbit", GLIDING)]
     assert articulation.errors[0].end_ms <= articulation.errors[1].start_ms
     assert articulation.percent_consonants_correct == pytest.approx(100 * 4 / 6)
+
+
+def test_a_long_target_is_analysed_word_by_word_naming_the_words_it_could_not_align(evalset):
+    passage = (
+        "the north wind and the sun were disputing which was the stronger when a traveler came along wrapped in a "
+        "warm cloak"
+    )
+
+    articulation = analyze_articulation(clip_of(evalset.said(passage)), target_words(passage), FOUR_YEARS)
+
+    scored = {p.word for p in articulation.phonemes}
+    assert len(scored) + len(set(articulation.unscored_words)) >= len(set(passage.split())) - 1
+    assert len(articulation.unscored_words) < len(passage.split()) / 2
+    assert all(a.start_ms <= b.start_ms for a, b in zip(articulation.phonemes, articulation.phonemes[1:], strict=False))
