@@ -53,6 +53,12 @@ start_services() {
   echo "TEST_DATABASE_URL=$TEST_DATABASE_URL TEST_REDIS_URL=$TEST_REDIS_URL"
 }
 
+# ruff is the Python formatter and linter (settings in backend/pyproject.toml).
+python_lint() {
+  local ruff=(.venv/bin/ruff --config backend/pyproject.toml)
+  "${ruff[@]}" check backend/brain bench scripts/buf && "${ruff[@]}" format --check backend/brain bench scripts/buf
+}
+
 backend_pytest() {
   (cd backend && ../.venv/bin/python -m pytest -q)
   local status=$?
@@ -72,6 +78,7 @@ check "contracts: buf lint, gen/ matches proto/" bash scripts/check-generated.sh
 check "contracts: buf breaking against the previous commit" bash scripts/check-breaking.sh
 check "types: tsc" tsc -p .
 check "deploy: Envoy config, compose, Dockerfiles, scripts" vitest run --config deploy/vitest.config.ts
+check "backend: ruff" python_lint
 check "backend: pytest" backend_pytest
 check "unit: vitest" vitest run
 check "e2e: vitest" vitest_e2e

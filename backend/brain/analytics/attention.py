@@ -93,9 +93,7 @@ def attention_spans(lapses: Sequence[Lapse], answers: Sequence[Answer], end_ms: 
 
 def vigilance(first: Half, second: Half) -> Vigilance:
     slowed = (
-        first.comparable
-        and second.comparable
-        and second.median_response_ms >= first.median_response_ms * SLOWING_RATIO
+        first.comparable and second.comparable and second.median_response_ms >= first.median_response_ms * SLOWING_RATIO
     )
     return Vigilance(
         accuracy_first_half=first.accuracy,

@@ -86,8 +86,14 @@ def test_an_empty_session_is_a_neutral_cold_start():
 
 @pytest.mark.parametrize(
     ("score", "level"),
-    [(0, FocusLevel.LOW), (39.9, FocusLevel.LOW), (40, FocusLevel.MODERATE), (69.9, FocusLevel.MODERATE),
-     (70, FocusLevel.HIGH), (100, FocusLevel.HIGH)],
+    [
+        (0, FocusLevel.LOW),
+        (39.9, FocusLevel.LOW),
+        (40, FocusLevel.MODERATE),
+        (69.9, FocusLevel.MODERATE),
+        (70, FocusLevel.HIGH),
+        (100, FocusLevel.HIGH),
+    ],
 )
 def test_levels_are_low_below_40_moderate_below_70_and_high_from_70(score, level):
     assert focus_level(score) is level

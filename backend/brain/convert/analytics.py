@@ -1,7 +1,6 @@
 """Between aivo.brain.v1 focus-analytics messages and the analytics domain's types."""
 
 from aivo.brain.v1 import analytics_pb2 as pb
-
 from brain.analytics import (
     Answer,
     AttentionAnalysis,

@@ -5,16 +5,16 @@ from typing import TypeVar
 
 import protovalidate
 import pytest
-from aivo.brain.v1 import analytics_pb2 as pb
 from google.protobuf.message import Message
 
+from aivo.brain.v1 import analytics_pb2 as pb
 from brain.analytics import (
     Answer,
     BreakReason,
     BreakReasonKind,
     BreakRecommendation,
-    FocusLost,
     Event,
+    FocusLost,
     Idle,
     LapseCause,
     Session,

@@ -2,10 +2,10 @@ import asyncio
 
 import pytest
 
+from brain.federated.store import publish_learner_model
 from brain.ml.content import ContentItem, recommend_content
 from brain.ml.modality import ModalityEvidence
 from brain.ml.outcomes import LearnerKey, Outcome
-from brain.federated.store import publish_learner_model
 from brain.ml.store import LearnerStore
 from brain.storage.database import create_engine
 from brain.storage.migrations import migrate

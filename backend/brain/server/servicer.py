@@ -60,7 +60,6 @@ from brain.ml.session_models import ENGAGEMENT, FOCUS
 from brain.ml.sessions import SessionLearning
 from brain.ml.store import LearnerStore
 from brain.server.contract import BRAIN_SERVICE
-from brain.server.unbuilt import answer_unimplemented
 from brain.speech import SpeechService
 from brain.status import service_status
 from brain.storage import Storage
@@ -69,7 +68,6 @@ from brain.storage import Storage
 _RPC_TAKING = {method.input_type.full_name: method.name for method in BRAIN_SERVICE.methods}
 
 
-@answer_unimplemented
 class BrainServicer:
     def __init__(self, storage: Storage, started_at: float, speech: SpeechService) -> None:
         self._storage = storage
@@ -140,9 +138,7 @@ class BrainServicer:
         evidence = await self._learners.modality_evidence(learner_of(request.learner_id))
         return modality_preferences_to_proto(modality_preferences(evidence))
 
-    async def DetectEmotion(
-        self, request: ml_pb2.DetectEmotionRequest, context
-    ) -> ml_pb2.DetectEmotionResponse:
+    async def DetectEmotion(self, request: ml_pb2.DetectEmotionRequest, context) -> ml_pb2.DetectEmotionResponse:
         return emotion_to_proto(detect_emotion(request.text, prosody_from_proto(request)))
 
     async def PersonalizeLearningPath(

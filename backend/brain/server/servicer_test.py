@@ -36,19 +36,6 @@ async def test_analyze_attention_finds_one_unbroken_span_in_a_session_without_la
     assert response.spans[0].answers == 20
 
 
-@pytest.mark.parametrize(
-    ("rpc", "request_message", "domain"),
-    [
-    ],
-)
-async def test_an_rpc_of_an_unbuilt_domain_answers_unimplemented_naming_it(brain, rpc, request_message, domain):
-    with pytest.raises(grpc.aio.AioRpcError) as refused:
-        await getattr(brain.stub, rpc)(request_message, metadata=headers())
-
-    assert refused.value.code() == grpc.StatusCode.UNIMPLEMENTED
-    assert refused.value.details() == f"{rpc} is not built yet: the {domain} domain has not landed in the brain"
-
-
 async def test_a_recording_as_large_as_the_contract_allows_gets_through(brain):
     audio = speech_pb2.Audio(
         data=bytes(32 * 1024 * 1024), encoding=speech_pb2.AUDIO_ENCODING_PCM_S16LE, sample_rate_hz=16000

@@ -63,7 +63,7 @@ async def test_the_violations_also_travel_as_a_bad_request_detail(brain):
     ]
 
 
-async def test_requests_of_unbuilt_domains_are_validated_too(brain):
+async def test_a_cross_field_rule_of_the_contract_is_enforced_with_its_id(brain):
     request = ml_pb2.RunInferenceRequest(
         model_type=ml_pb2.MODEL_TYPE_DIFFICULTY_PREDICTION, emotion=ml_pb2.DetectEmotionRequest()
     )
