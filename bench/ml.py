@@ -16,6 +16,7 @@ from pathlib import Path
 
 import grpc
 import numpy as np
+
 from aivo.brain.v1 import analytics_pb2, brain_service_pb2_grpc, ml_pb2
 from brain.logs import configure_logging
 from brain.ml.simulation import simulated_session
@@ -30,9 +31,7 @@ METADATA = headers(x_tenant_id="bench", x_learner_id="ada")
 
 def catalog(size: int) -> list[ml_pb2.ContentItem]:
     return [
-        ml_pb2.ContentItem(
-            content_id=f"item-{i}", skill="math", level=1 + i % 100, modality="visual"
-        )
+        ml_pb2.ContentItem(content_id=f"item-{i}", skill="math", level=1 + i % 100, modality="visual")
         for i in range(size)
     ]
 
@@ -42,9 +41,7 @@ def focus_session() -> analytics_pb2.FocusSession:
     events = [
         analytics_pb2.FocusEvent(
             offset_ms=e.offset_ms,
-            answer=analytics_pb2.AnswerEvent(
-                correct=e.correct, response_time_ms=e.response_time_ms
-            ),
+            answer=analytics_pb2.AnswerEvent(correct=e.correct, response_time_ms=e.response_time_ms),
         )
         for e in session.events
     ]
@@ -88,9 +85,7 @@ async def main(repeats: int) -> None:
         async with open_storage(config) as storage:
             await migrate(storage.engine)
             running = await start_server(config, storage, 0)
-            async with grpc.aio.insecure_channel(
-                f"localhost:{running.port}"
-            ) as channel:
+            async with grpc.aio.insecure_channel(f"localhost:{running.port}") as channel:
                 await run(brain_service_pb2_grpc.BrainServiceStub(channel), repeats)
             await running.stop(0)
 
@@ -98,15 +93,8 @@ async def main(repeats: int) -> None:
 async def run(stub, repeats: int) -> None:
     session = focus_session()
     await record_history(stub, 100, 0)
-    await stub.RecordSession(
-        ml_pb2.RecordSessionRequest(session=session), metadata=METADATA
-    )
-    graph = [
-        ml_pb2.SkillNode(
-            skill_id=f"s-{i}", prerequisite_ids=[f"s-{i - 1}"] if i else []
-        )
-        for i in range(50)
-    ]
+    await stub.RecordSession(ml_pb2.RecordSessionRequest(session=session), metadata=METADATA)
+    graph = [ml_pb2.SkillNode(skill_id=f"s-{i}", prerequisite_ids=[f"s-{i - 1}"] if i else []) for i in range(50)]
     rows = {
         "PredictDifficulty": (
             stub.PredictDifficulty,
@@ -146,9 +134,7 @@ async def run(stub, repeats: int) -> None:
         await record_history(stub, history, recorded)
         recorded = history
         p50, p99 = await latency(*rows["PredictDifficulty"], repeats)
-        print(
-            f"{f'PredictDifficulty after {history} outcomes':<44}{p50:>9.2f}{p99:>9.2f}"
-        )
+        print(f"{f'PredictDifficulty after {history} outcomes':<44}{p50:>9.2f}{p99:>9.2f}")
     for size in (10, 100, 1_000):
         request = ml_pb2.RecommendContentRequest(catalog=catalog(size))
         p50, p99 = await latency(stub.RecommendContent, request, repeats)

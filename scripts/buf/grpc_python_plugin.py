@@ -23,9 +23,7 @@ def main() -> None:
         descriptors = pathlib.Path(tmp, "descriptors.binpb")
         out = pathlib.Path(tmp, "out")
         out.mkdir()
-        descriptors.write_bytes(
-            descriptor_pb2.FileDescriptorSet(file=request.proto_file).SerializeToString()
-        )
+        descriptors.write_bytes(descriptor_pb2.FileDescriptorSet(file=request.proto_file).SerializeToString())
         status = protoc.main(
             ["protoc", f"--descriptor_set_in={descriptors}", f"--grpc_python_out={out}", *request.file_to_generate]
         )
