@@ -7,33 +7,22 @@
  *
  *   node --import tsx bench/dispatch.ts [--seconds 5] [--concurrency 16]
  */
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs, promisify } from "node:util";
+import { parseArgs } from "node:util";
 import { create, toBinary } from "@bufbuild/protobuf";
 import { ChatRole, GenerateRequestSchema } from "@aivo/gen/aivo/dispatch/v1/dispatch_service_pb.js";
 import { DEFAULT_AI_CONFIG } from "../services/dispatch/src/config.ts";
 import { startProviderStandIn } from "../services/dispatch/src/ai/provider-stand-in.ts";
-import { root, startMesh } from "../e2e/mesh.ts";
+import { startMesh } from "../e2e/mesh.ts";
 import { serviceToken, userToken } from "../e2e/tokens.ts";
+import { fmt, ghzTarget, type Target, wrkTarget } from "./load.ts";
 
-const run = promisify(execFile);
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "5" }, concurrency: { type: "string", default: "16" } } });
 const seconds = Number(values.seconds);
 const concurrency = Number(values.concurrency);
-
-interface Result {
-  p50Ms: number;
-  p99Ms: number;
-  rps: number;
-}
-
-interface Target {
-  name: string;
-  measure(concurrency: number): Promise<Result>;
-}
+const GENERATE = "aivo.dispatch.v1.DispatchService/Generate";
 
 const work = mkdtempSync(join(tmpdir(), "aivo-bench-dispatch-"));
 const provider = await startProviderStandIn("openai");
@@ -55,13 +44,15 @@ try {
   const dispatchToken = await serviceToken(mesh.serviceTokenSecret, "dispatch", "bench");
   const userJwt = await userToken(mesh.jwtSecret, { expiresIn: "1h", tenantId: "tenant-bench" });
   const targets: Target[] = [
-    wrkTarget("direct to the provider server (HTTP/1.1 JSON)", `${provider.baseUrl}/v1/chat/completions`, {
-      model: "gpt-4o-mini",
-      messages: [{ role: "user", content: messages[0]!.content }],
-      max_tokens: 16,
-    }),
-    ghzTarget("through dispatch (Generate, gRPC)", mesh.dispatchUrl, generate, { authorization: `Bearer ${dispatchToken}`, "x-tenant-id": "tenant-bench" }),
-    ghzTarget("through the gateway and dispatch (gRPC)", mesh.gatewayUrl, generate, { authorization: `Bearer ${userJwt}` }),
+    wrkTarget(
+      "direct to the provider server (HTTP/1.1 JSON)",
+      `${provider.baseUrl}/v1/chat/completions`,
+      { model: "gpt-4o-mini", messages: [{ role: "user", content: messages[0]!.content }], max_tokens: 16 },
+      {},
+      seconds,
+    ),
+    ghzTarget("through dispatch (Generate, gRPC)", { url: mesh.dispatchUrl, method: GENERATE, message: generate, metadata: { authorization: `Bearer ${dispatchToken}`, "x-tenant-id": "tenant-bench" } }, seconds),
+    ghzTarget("through the gateway and dispatch (gRPC)", { url: mesh.gatewayUrl, method: GENERATE, message: generate, metadata: { authorization: `Bearer ${userJwt}` } }, seconds),
   ];
   for (const target of targets) await target.measure(4); // warm up every path before measuring any
   const results = [];
@@ -76,55 +67,4 @@ try {
 } finally {
   await mesh.stop();
   await provider.close();
-}
-
-function ghzTarget(name: string, url: string, message: Uint8Array, metadata: Record<string, string>): Target {
-  const data = join(work, `${name.replace(/\W+/g, "_")}.binpb`);
-  writeFileSync(data, message);
-  return {
-    name,
-    async measure(inFlight) {
-      const { stdout } = await run(join(root, ".tools/bin/ghz"), [
-        "--insecure",
-        "--protoset", join(root, "gen/descriptors.binpb"),
-        "--call", "aivo.dispatch.v1.DispatchService/Generate",
-        "--binary-file", data,
-        "--metadata", JSON.stringify(metadata),
-        "--concurrency", String(inFlight),
-        "--connections", String(Math.min(inFlight, 4)),
-        "--duration", `${seconds}s`,
-        "--duration-stop", "ignore",
-        "--format", "json",
-        new URL(url).host,
-      ], { maxBuffer: 64 << 20 });
-      const report = JSON.parse(stdout) as { rps: number; latencyDistribution: { percentage: number; latency: number }[]; statusCodeDistribution: Record<string, number> };
-      const failed = Object.keys(report.statusCodeDistribution).filter((code) => code !== "OK");
-      if (failed.length) throw new Error(`${name}: calls failed with ${failed.join(", ")}`);
-      const at = (p: number) => report.latencyDistribution.find((d) => d.percentage === p)!.latency / 1e6;
-      return { p50Ms: at(50), p99Ms: at(99), rps: report.rps };
-    },
-  };
-}
-
-function wrkTarget(name: string, url: string, body: unknown): Target {
-  const script = join(work, "post.lua");
-  writeFileSync(script, [`wrk.method = "POST"`, `wrk.body = ${JSON.stringify(JSON.stringify(body))}`, `wrk.headers["content-type"] = "application/json"`].join("\n"));
-  return {
-    name,
-    async measure(inFlight) {
-      const { stdout } = await run("wrk", ["--latency", "-t", String(Math.min(inFlight, 2)), "-c", String(inFlight), "-d", `${seconds}s`, "-s", script, url]);
-      if (/Non-2xx or 3xx responses/.test(stdout)) throw new Error(`${name}: some calls failed\n${stdout}`);
-      const percentile = (p: string) => toMs(stdout.match(new RegExp(`^\\s+${p}%\\s+(\\S+)`, "m"))![1]!);
-      return { p50Ms: percentile("50"), p99Ms: percentile("99"), rps: Number(stdout.match(/Requests\/sec:\s+([\d.]+)/)![1]) };
-    },
-  };
-}
-
-function toMs(value: string): number {
-  const [, number, unit] = value.match(/^([\d.]+)(us|ms|s)$/)!;
-  return Number(number) * { us: 0.001, ms: 1, s: 1000 }[unit as "us" | "ms" | "s"];
-}
-
-function fmt(ms: number): string {
-  return ms.toFixed(2);
 }
