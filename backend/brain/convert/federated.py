@@ -1,12 +1,11 @@
 """Between aivo.brain.v1 federated-learning messages and the federated domain's types."""
 
 from aivo.brain.v1 import federated_pb2 as pb
-from brain.errors import InvalidInputError
 from brain.federated.model import Aggregated, RoundStatus, Settings, TensorData
 from brain.federated.privacy import PrivacyOptions
 from brain.federated.service import Submission
 from brain.federated.strategies import Strategy, StrategyOptions
-from brain.server.call_context import current_call
+from brain.server.call_context import required_tenant
 
 _STRATEGIES = {
     Strategy.FEDAVG: pb.AGGREGATION_STRATEGY_FEDAVG,
@@ -92,7 +91,4 @@ def aggregated_to_proto(aggregated: Aggregated) -> pb.AggregateUpdatesResponse:
 
 def tenant_of() -> str:
     """The caller's tenant (x-tenant-id): federated models and updates are kept per tenant."""
-    tenant_id = current_call.get().tenant_id
-    if not tenant_id:
-        raise InvalidInputError("x-tenant-id", "required: federated models are kept per tenant")
-    return tenant_id
+    return required_tenant("federated models are kept per tenant")

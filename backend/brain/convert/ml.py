@@ -9,19 +9,17 @@ from brain.ml.learning_path import LearningPath, SkillNode
 from brain.ml.modality import ModalityPreferences
 from brain.ml.outcomes import LearnerKey, Outcome, RecordedOutcome
 from brain.ml.session_models import SessionPrediction
-from brain.server.call_context import current_call
+from brain.server.call_context import current_call, required_tenant
 
 
 def learner_of(learner_id: str) -> LearnerKey:
     """The learner a request names, else the caller's (x-learner-id), within the caller's tenant (x-tenant-id),
     so a call can only ever reach its own tenant's learners."""
-    call = current_call.get()
-    if not call.tenant_id:
-        raise InvalidInputError("x-tenant-id", "required: learner state is kept per tenant")
-    learner = learner_id or call.learner_id
+    tenant_id = required_tenant("learner state is kept per tenant")
+    learner = learner_id or current_call.get().learner_id
     if not learner:
         raise InvalidInputError("learner_id", "required when the call carries no x-learner-id")
-    return LearnerKey(call.tenant_id, learner)
+    return LearnerKey(tenant_id, learner)
 
 
 def target_of(request: pb.PredictDifficultyRequest) -> float:
