@@ -90,7 +90,7 @@ def _accuracy(features: Features) -> tuple[float, str]:
         return NEUTRAL_VALUE, "No answers yet; counted as neutral."
     correct = sum(answer.correct for answer in answers)
     share = correct / len(answers)
-    return share, f"{correct} of {len(answers)} answers correct ({percent(share)})."
+    return share, f"{correct} of {plural(len(answers), 'answer')} correct ({percent(share)})."
 
 
 def _response_consistency(features: Features) -> tuple[float, str]:

@@ -3,7 +3,7 @@ import random
 import pytest
 
 from brain.analytics.score import FocusLevel, focus_level, score_focus
-from brain.analytics.session import Session
+from brain.analytics.session import Answer, Session
 from brain.analytics.testing import SECOND_MS, Timeline, steady
 
 
@@ -135,3 +135,11 @@ def test_half_a_lapse_a_minute_halves_the_lapse_component():
         timeline.answers(50).idle(20 * SECOND_MS)  # three lapses in six minutes
 
     assert components(timeline.session())["lapse_rate"].value == pytest.approx(0.5)
+
+
+def test_the_accuracy_explanation_reads_right_for_a_single_answer():
+    session = Session(96, 60_000, (Answer(1_000, True, 2_000),))
+
+    accuracy = next(c for c in score_focus(session).components if c.name == "accuracy")
+
+    assert accuracy.explanation == "1 of 1 answer correct (100%)."
