@@ -13,7 +13,7 @@ declare module "vitest" {
 let mesh: Mesh | undefined;
 
 export async function setup(project: TestProject) {
-  mesh = await startMesh({ brainWorkers: 2 });
+  mesh = await startMesh({ brainWorkers: 2, withConsole: true });
   const { logs: _logs, stop: _stop, ...addresses } = mesh;
   project.provide("mesh", addresses);
 }

@@ -22,6 +22,8 @@ export interface MeshOptions {
   env?: Record<string, string>;
   /** withEnvoy starts Envoy in front of the gateway. Default true. */
   withEnvoy?: boolean;
+  /** withConsole serves the built browser console (web/dist) with `vite preview` in front of the gateway. Default false. */
+  withConsole?: boolean;
 }
 
 export interface Mesh {
@@ -29,10 +31,12 @@ export interface Mesh {
   gatewayUrl: string;
   dispatchUrl: string;
   envoyUrl: string;
+  /** consoleUrl is the browser console, "" unless withConsole. */
+  consoleUrl: string;
   serviceTokenSecret: string;
   jwtSecret: string;
   /** logs returns what a service printed so far. */
-  logs(service: "brain" | "dispatch" | "gateway" | "envoy"): string;
+  logs(service: "brain" | "dispatch" | "gateway" | "envoy" | "console"): string;
   stop(): Promise<void>;
 }
 
@@ -83,11 +87,24 @@ export async function startMesh(options: MeshOptions = {}): Promise<Mesh> {
       });
       envoyUrl = `http://127.0.0.1:${listenPort}`;
     }
+    let consoleUrl = "";
+    if (options.withConsole) {
+      const port = await freePort();
+      consoleUrl = `http://127.0.0.1:${port}`;
+      const vite = [join(root, "node_modules/vite/bin/vite.js"), "preview", "--host", "127.0.0.1", "--port", String(port), "--strictPort"];
+      await startService(running, "console", process.execPath, vite, {
+        cwd: join(root, "web"),
+        env: { ...common, GATEWAY_URL: gatewayUrl },
+        readyWhen: () => waitForHttp(consoleUrl),
+        port,
+      });
+    }
     return {
       brainUrl,
       gatewayUrl,
       dispatchUrl,
       envoyUrl,
+      consoleUrl,
       serviceTokenSecret,
       jwtSecret,
       logs: (service) => running.find((r) => r.name === service)?.output.join("\n") ?? "",

@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 
 # Debian packages, appended to as the mesh needs more: PostgreSQL and Redis for the tests that start real
 # ones on loopback, curl as the legacy REST client, wrk for the REST benchmark, espeak-ng and sox to make the
-# speech evaluation set.
-APT_PACKAGES=(postgresql redis-server curl wrk espeak-ng sox)
+# speech evaluation set, chromium for the browser console's end-to-end tests.
+APT_PACKAGES=(postgresql redis-server curl wrk espeak-ng sox chromium)
 # Go tools, installed into .tools/bin under the names their projects publish them with (NAME=MODULE@VERSION):
 # gRPC clients for tests, health checks and benchmarks.
 GO_TOOLS=(
@@ -45,10 +45,17 @@ install_apt_packages() {
 # Not `npm ci`: it refuses a lock without other platforms' optional binaries (@bufbuild/buf-*, @rollup/*,
 # @esbuild/*), and the registry reachable here does not serve them, so no lock made here lists them.
 # `npm install` installs the versions the lock names and leaves an in-sync lock as it is.
-install_npm_packages_inputs() { cat package-lock.json package.json gen/ts/package.json packages/*/package.json services/*/package.json; }
+install_npm_packages_inputs() { cat package-lock.json package.json gen/ts/package.json packages/*/package.json services/*/package.json web/package.json; }
 install_npm_packages() {
   say "installing npm packages"
   npm install --no-audit --no-fund --loglevel=error
+}
+
+# The browser console (web/), built into web/dist, which scripts/up.sh serves.
+build_web_console_inputs() { cat package-lock.json; find web \( -path web/dist -o -path web/node_modules \) -prune -o -type f -print | sort | xargs cat; find gen/ts -type f -print | sort | xargs cat; }
+build_web_console() {
+  say "building the browser console into web/dist"
+  npm run build --silent -w web
 }
 
 install_python_packages_inputs() { python3 --version; cat "${PYTHON_REQUIREMENTS[@]}" backend/requirements.txt; }
@@ -85,3 +92,4 @@ stamped install_npm_packages node_modules/.setup-stamp
 stamped install_python_packages .venv/.setup-stamp
 stamped install_go_tools .tools/bin/.setup-stamp
 stamped assemble_third_party_protos .deps/.setup-stamp
+stamped build_web_console web/dist/.setup-stamp

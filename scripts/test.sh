@@ -81,5 +81,6 @@ check "deploy: Envoy config, compose, Dockerfiles, scripts" vitest run --config 
 check "backend: ruff" python_lint
 check "backend: pytest" backend_pytest
 check "unit: vitest" vitest run
+check "console: vitest" vitest run --config web/vitest.config.ts
 check "e2e: vitest" vitest_e2e
 summary

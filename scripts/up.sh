@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make up`: brings the mesh up on this machine with embedded storage (brain :5000, dispatch :4001,
-# gateway :4000, Envoy :8080), waits until each is healthy, makes a demo call through it and shows how
+# gateway :4000, Envoy :8080, the browser console :3000), waits until each is healthy, makes a demo call through it and shows how
 # to call it by hand. Stays in the foreground until Ctrl-C, which stops everything; with --detach it
 # leaves the mesh running (scripts/down.sh stops it). Logs: .run/<service>.log.
 set -euo pipefail
@@ -18,7 +18,7 @@ esac
 bash scripts/setup.sh
 mkdir -p .run .data
 
-for port in 5000 4001 4000 8080 9901; do
+for port in 5000 4001 4000 8080 9901 3000; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "port $port is in use: is the mesh already up? (scripts/down.sh stops it)" >&2
     exit 1
@@ -76,8 +76,12 @@ start gateway . env GATEWAY_PORT=4000 BRAIN_SERVICE_URL=http://127.0.0.1:5000 DI
 healthy gateway curl -fsS http://127.0.0.1:4000/health
 start envoy . .venv/bin/envoy -c envoy/envoy.yaml --disable-hot-restart --log-level warn
 healthy envoy curl -fsS http://127.0.0.1:9901/ready
+# The console (web/dist, built by setup.sh) on its own port; vite preview passes Connect calls to the gateway.
+start console web env GATEWAY_URL=http://127.0.0.1:4000 node "$root/node_modules/vite/bin/vite.js" preview --host 127.0.0.1 --port 3000 --strictPort
+healthy console curl -fsS http://127.0.0.1:3000/
 
 bash scripts/demo.sh
+echo "The browser console: open http://127.0.0.1:3000 and sign in with a token from scripts/dev-token.ts (above)."
 
 if $detach; then
   trap - EXIT
