@@ -5,7 +5,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { createClient } from "@connectrpc/connect";
+import { createGrpcTransport } from "@connectrpc/connect-node";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { BrainService } from "@aivo/gen/aivo/brain/v1/brain_service_pb.js";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { root } from "./mesh.ts";
 import { userToken } from "./tokens.ts";
@@ -128,10 +131,15 @@ describe.skipIf(!canRun)("the browser console", () => {
     await page.close();
   });
 
-  it("shows a learner's focus timeline, recommended content with reasons and ability per skill", async () => {
+  it("shows a learner's focus timeline, recommended content with reasons and ability per skill over time", async () => {
+    const token = await userToken(mesh.jwtSecret, { tenantId: "tenant-console", learnerId: "learner-console" });
+    const brain = createClient(BrainService, createGrpcTransport({ baseUrl: mesh.gatewayUrl }));
+    for (const [eventId, correct] of [["console-1", true], ["console-2", false]] as const) {
+      await brain.recordOutcome({ eventId, skill: "math", itemId: "item-console", level: 50, correct }, { headers: { authorization: `Bearer ${token}` } });
+    }
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     await page.goto(mesh.consoleUrl);
-    await signIn(page, await userToken(mesh.jwtSecret, { tenantId: "tenant-console", learnerId: "learner-console" }));
+    await signIn(page, token);
 
     await page.getByRole("button", { name: "Show learner" }).click();
 
@@ -140,6 +148,8 @@ describe.skipIf(!canRun)("the browser console", () => {
     expect(await page.locator("#focus-panel .bar.span").count()).toBeGreaterThan(0);
     expect(await page.locator("#recommend-panel li").first().innerText()).toMatch(/predicted success/);
     expect(await page.locator("#ability-panel tbody th").allInnerTexts()).toEqual(["math", "reading"]);
+    expect(await page.locator("#ability-panel polyline.ability").count()).toBe(1);
+    expect(await page.locator("#ability-panel svg.sparkline").getAttribute("aria-label")).toMatch(/^Ability in math after each of 2 answers, now -?\d/);
     await page.screenshot({ path: join(ARTIFACTS, "console-learner.png"), fullPage: true });
     await page.close();
   });

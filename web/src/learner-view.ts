@@ -1,5 +1,6 @@
 // The learner view: three panels filled independently from the focus and ML RPCs, so one refusal
 // (say, invalid input in the session) leaves the others showing.
+import { abilityHistory, abilitySparkline } from "./ability-chart.ts";
 import { html } from "./dom.ts";
 import { fixed } from "./labels.ts";
 import { focusTimeline } from "./focus-timeline.ts";
@@ -29,21 +30,30 @@ export async function recommendationsPanel(input: LearnerInput): Promise<HTMLEle
   );
 }
 
-/** abilityPanel asks PredictDifficulty for each skill of the catalogue (no RPC gives ability over time). */
+/** abilityPanel asks PredictDifficulty for each skill of the catalogue, and GetAbilityHistory for how each got there. */
 export async function abilityPanel(input: LearnerInput): Promise<HTMLElement> {
   const skills = [...new Set(readCatalog(input.catalog).map((item) => item.skill))];
-  const answers = await Promise.all(skills.map((subject) => brain.predictDifficulty({ learnerId: input.learnerId, subject, currentLevel: input.currentLevel })));
+  const [answers, { points }] = await Promise.all([
+    Promise.all(skills.map((subject) => brain.predictDifficulty({ learnerId: input.learnerId, subject, currentLevel: input.currentLevel }))),
+    brain.getAbilityHistory({ learnerId: input.learnerId }),
+  ]);
+  const history = abilityHistory(points);
+  const line = (skill: string) => {
+    const samples = history.bySkill.get(skill);
+    return samples ? abilitySparkline(skill, samples, history.frame) : "none yet";
+  };
   const rows = answers.map((a, i) =>
     html(
       "tr",
       {},
       html("th", { scope: "row" }, skills[i]),
       html("td", {}, `${fixed(a.ability, 2)} logits`),
+      html("td", {}, line(skills[i])),
       html("td", {}, String(a.recommendedLevel)),
       html("td", {}, `${fixed(a.currentLevelSuccessProbability * 100, 0)} %`),
       html("td", {}, a.coldStart ? "no answers recorded yet" : `${fixed(a.confidence * 100, 0)} % confident`),
     ),
   );
-  const head = html("tr", {}, ...["Skill", "Ability", "Next level", `Success at level ${input.currentLevel}`, "Evidence"].map((h) => html("th", { scope: "col" }, h)));
-  return html("div", { class: "table" }, html("table", {}, html("thead", {}, head), html("tbody", {}, ...rows)), html("p", { class: "note" }, "Ability now; no RPC gives its history yet."));
+  const head = html("tr", {}, ...["Skill", "Ability", "Over time", "Next level", `Success at level ${input.currentLevel}`, "Evidence"].map((h) => html("th", { scope: "col" }, h)));
+  return html("div", { class: "table" }, html("table", {}, html("thead", {}, head), html("tbody", {}, ...rows)), html("p", { class: "note" }, "Over time: the ability after each recorded answer, all skills on one scale."));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contourLines, peaks, secondTicks, timeToX } from "./plot.ts";
+import { contourLines, frameOf, peaks, secondTicks, seriesLine, timeToX } from "./plot.ts";
 
 describe("peaks", () => {
   it("keeps the lowest and highest sample of each column", () => {
@@ -36,5 +36,31 @@ describe("contourLines", () => {
       ],
       [{ x: 30, y: 100 }],
     ]);
+  });
+});
+
+describe("seriesLine", () => {
+  it("spreads the samples over the shared frame's time and puts the highest value at the top", () => {
+    const math = [
+      { atMs: 1_000, value: 0 },
+      { atMs: 2_000, value: 1 },
+    ];
+    const reading = [{ atMs: 3_000, value: -1 }];
+    const frame = frameOf([...math, ...reading]);
+
+    expect(seriesLine(math, frame, 100, 40)).toEqual([
+      { x: 0, y: 20 },
+      { x: 50, y: 0 },
+    ]);
+    expect(seriesLine(reading, frame, 100, 40)).toEqual([{ x: 100, y: 40 }]);
+  });
+
+  it("draws a flat series at mid-height", () => {
+    const flat = [
+      { atMs: 0, value: 0.5 },
+      { atMs: 10, value: 0.5 },
+    ];
+
+    expect(seriesLine(flat, frameOf(flat), 10, 40).map((p) => p.y)).toEqual([20, 20]);
   });
 });

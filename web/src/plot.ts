@@ -56,3 +56,33 @@ export function contourLines(contourHz: readonly number[], stepMs: number, minHz
   if (current.length > 0) lines.push(current);
   return lines;
 }
+
+/** Sample is one value of a series at a time in ms. */
+export interface Sample {
+  atMs: number;
+  value: number;
+}
+
+/** Frame is the time and value ranges several series share, so that their lines compare. */
+export interface Frame {
+  fromMs: number;
+  toMs: number;
+  low: number;
+  high: number;
+}
+
+/** frameOf spans all the samples; a flat value gets a range of 1 around it, so its line sits mid-height. */
+export function frameOf(samples: readonly Sample[]): Frame {
+  const times = samples.map((s) => s.atMs);
+  const values = samples.map((s) => s.value);
+  const [low, high] = [Math.min(...values), Math.max(...values)];
+  return { fromMs: Math.min(...times), toMs: Math.max(...times), ...(high > low ? { low, high } : { low: low - 0.5, high: high + 0.5 }) };
+}
+
+/** seriesLine places samples in the frame: time across the width, the highest value at the top. */
+export function seriesLine(samples: readonly Sample[], frame: Frame, width: number, height: number): Point[] {
+  return samples.map((s) => ({
+    x: timeToX(s.atMs - frame.fromMs, frame.toMs - frame.fromMs, width),
+    y: height - ((s.value - frame.low) / (frame.high - frame.low)) * height,
+  }));
+}

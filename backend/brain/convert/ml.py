@@ -1,5 +1,7 @@
 """Between aivo.brain.v1 ML messages and the learner models' types, and whose learner a call is about."""
 
+from datetime import UTC, datetime
+
 from aivo.brain.v1 import ml_pb2 as pb
 from brain.errors import InvalidInputError
 from brain.ml.content import ContentItem, ContentRanking
@@ -7,7 +9,7 @@ from brain.ml.difficulty import DEFAULT_TARGET_SUCCESS_RATE, DifficultyPredictio
 from brain.ml.emotion import Emotion, Prosody
 from brain.ml.learning_path import LearningPath, SkillNode
 from brain.ml.modality import ModalityPreferences
-from brain.ml.outcomes import LearnerKey, Outcome, RecordedOutcome
+from brain.ml.outcomes import AbilityPoint, LearnerKey, Outcome, RecordedOutcome
 from brain.ml.session_models import SessionPrediction
 from brain.server.call_context import current_call, required_tenant
 
@@ -51,6 +53,31 @@ def outcome_from_proto(request: pb.RecordOutcomeRequest) -> Outcome:
 
 def recorded_outcome_to_proto(recorded: RecordedOutcome) -> pb.RecordOutcomeResponse:
     return pb.RecordOutcomeResponse(duplicate=recorded.duplicate, ability=recorded.ability, attempts=recorded.attempts)
+
+
+def history_limit_of(request: pb.GetAbilityHistoryRequest) -> int:
+    """The contract's limit, where 0 means 200."""
+    return request.limit or 200
+
+
+def ability_history_to_proto(points: list[AbilityPoint]) -> pb.GetAbilityHistoryResponse:
+    return pb.GetAbilityHistoryResponse(
+        points=[
+            pb.AbilityPoint(
+                skill=point.skill,
+                recorded_at_unix_ms=_unix_ms(point.recorded_at),
+                ability=point.ability,
+                attempts=point.attempts,
+                correct=point.correct,
+            )
+            for point in points
+        ]
+    )
+
+
+def _unix_ms(moment: datetime) -> int:
+    # The store keeps recorded_at in UTC without a zone.
+    return round(moment.replace(tzinfo=UTC).timestamp() * 1000)
 
 
 def inference_response(case: str, output) -> pb.RunInferenceResponse:

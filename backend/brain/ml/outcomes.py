@@ -1,6 +1,7 @@
 """Recorded answers: what the learner models learn from."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,3 +33,14 @@ class RecordedOutcome:
     duplicate: bool
     ability: float
     attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class AbilityPoint:
+    """The learner's rating on a skill right after one recorded answer."""
+
+    skill: str
+    recorded_at: datetime
+    ability: float
+    attempts: int
+    correct: bool

@@ -2,9 +2,10 @@
 
 import json
 from collections.abc import Collection, Sequence
+from datetime import UTC, datetime
 
 import numpy as np
-from sqlalchemy import bindparam, text
+from sqlalchemy import DateTime, bindparam, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from brain.ml.bandit import LinearPosterior
@@ -13,7 +14,7 @@ from brain.ml.content import FEATURES, ContentItem, LearnerView, Recommendation
 from brain.ml.elo import DEFAULT_ELO, EloParameters, Rating, update
 from brain.ml.levels import level_to_logit
 from brain.ml.modality import ModalityEvidence, success_mean
-from brain.ml.outcomes import LearnerKey, Outcome, RecordedOutcome
+from brain.ml.outcomes import AbilityPoint, LearnerKey, Outcome, RecordedOutcome
 from brain.ml.session_models import Example
 from brain.storage.database import BEGIN_IMMEDIATE
 
@@ -189,7 +190,7 @@ class LearnerStore:
                 ability, mastery = await _locked_learner(connection, learner, outcome.skill, self._bkt.prior)
                 difficulty = await _locked_item(connection, learner.tenant_id, outcome)
                 step = update(ability, difficulty, float(outcome.correct), self._elo)
-                if not await _insert_outcome(connection, learner, outcome, step.predicted):
+                if not await _insert_outcome(connection, learner, outcome, step.predicted, step.learner):
                     return RecordedOutcome(duplicate=True, ability=ability.value, attempts=ability.attempts)
                 new_mastery = update_mastery(mastery, outcome.correct, self._bkt)
                 await _save_learner(connection, learner, outcome.skill, step.learner, new_mastery)
@@ -198,6 +199,18 @@ class LearnerStore:
                     await _count_modality(connection, learner, outcome)
                 await _reward_recommendation(connection, learner, outcome.item_id, new_mastery - mastery)
         return RecordedOutcome(duplicate=False, ability=step.learner.value, attempts=step.learner.attempts)
+
+    async def ability_history(self, learner: LearnerKey, skill: str, limit: int) -> list[AbilityPoint]:
+        """The learner's rating after each of their newest `limit` answers, on `skill` or on every skill when
+        it is empty, oldest first."""
+        statement = text(
+            "SELECT skill, recorded_at, ability, attempts, correct FROM ml_outcomes"
+            " WHERE tenant_id = :tenant_id AND learner_id = :learner_id"
+            + (" AND skill = :skill" if skill else "")
+            + " ORDER BY recorded_at DESC, attempts DESC LIMIT :limit"
+        ).columns(recorded_at=DateTime)
+        rows = await self._read(statement, learner, skill=skill, limit=limit)
+        return [AbilityPoint(*row[:4], bool(row[4])) for row in reversed(rows.all())]
 
     async def _read(self, statement, learner: LearnerKey, **parameters):
         query = text(statement) if isinstance(statement, str) else statement
@@ -258,13 +271,16 @@ async def _locked_item(connection: AsyncConnection, tenant_id: str, outcome: Out
     return Rating(*row)
 
 
-async def _insert_outcome(connection: AsyncConnection, learner: LearnerKey, outcome: Outcome, predicted: float) -> bool:
-    """Records the answer; False when its event_id is recorded already."""
+async def _insert_outcome(
+    connection: AsyncConnection, learner: LearnerKey, outcome: Outcome, predicted: float, rating: Rating
+) -> bool:
+    """Records the answer with the learner's rating after it; False when its event_id is recorded already."""
     inserted = await connection.execute(
         text(
             "INSERT INTO ml_outcomes (tenant_id, event_id, learner_id, skill, item_id, level, correct,"
-            " response_time_ms, modality, predicted) VALUES (:tenant_id, :event_id, :learner_id, :skill, :item_id,"
-            " :level, :correct, :response_time_ms, :modality, :predicted) ON CONFLICT DO NOTHING"
+            " response_time_ms, modality, predicted, ability, attempts, recorded_at) VALUES (:tenant_id, :event_id,"
+            " :learner_id, :skill, :item_id, :level, :correct, :response_time_ms, :modality, :predicted, :ability,"
+            " :attempts, :recorded_at) ON CONFLICT DO NOTHING"
         ),
         {
             "tenant_id": learner.tenant_id,
@@ -277,6 +293,10 @@ async def _insert_outcome(connection: AsyncConnection, learner: LearnerKey, outc
             "response_time_ms": outcome.response_time_ms,
             "modality": outcome.modality,
             "predicted": predicted,
+            "ability": rating.value,
+            "attempts": rating.attempts,
+            # To the microsecond (SQLite's CURRENT_TIMESTAMP has whole seconds), in UTC without a zone.
+            "recorded_at": datetime.now(UTC).replace(tzinfo=None),
         },
     )
     return inserted.rowcount == 1

@@ -133,3 +133,40 @@ async def test_a_local_refit_leaves_a_version_published_by_federated_learning_al
     await store.save_model_parameters("tenant-a", "engagement_logistic", {"weights": [0.2]})
 
     assert await store.model_parameters("tenant-a", "engagement_logistic") == {"weights": [0.5]}
+
+
+async def test_the_ability_history_follows_the_recorded_answers_oldest_first(store):
+    first = await store.record_outcome(ADA, answer("e-1"))
+    second = await store.record_outcome(ADA, answer("e-2", correct=False))
+
+    history = await store.ability_history(ADA, "", limit=200)
+
+    assert [(p.skill, p.ability, p.attempts, p.correct) for p in history] == [
+        ("math", first.ability, 1, True),
+        ("math", second.ability, 2, False),
+    ]
+    assert history[0].recorded_at <= history[1].recorded_at
+
+
+async def test_another_tenant_sees_no_ability_history_of_a_learner_of_the_same_id(store):
+    await store.record_outcome(ADA, answer("e-1"))
+
+    assert await store.ability_history(LearnerKey("tenant-b", "ada"), "", limit=200) == []
+
+
+async def test_the_ability_history_keeps_only_the_skill_asked_for(store):
+    await store.record_outcome(ADA, answer("e-1"))
+    await store.record_outcome(ADA, Outcome("e-2", "reading", "item-2", level=50, correct=True, response_time_ms=0))
+
+    history = await store.ability_history(ADA, "reading", limit=200)
+
+    assert [p.skill for p in history] == ["reading"]
+
+
+async def test_the_ability_history_keeps_the_newest_answers_up_to_the_limit(store):
+    for i in range(3):
+        await store.record_outcome(ADA, answer(f"e-{i}"))
+
+    history = await store.ability_history(ADA, "math", limit=2)
+
+    assert [p.attempts for p in history] == [2, 3]

@@ -18,12 +18,14 @@ from brain.convert.federated import (
     tensors_from_proto,
 )
 from brain.convert.ml import (
+    ability_history_to_proto,
     catalog_from_proto,
     content_to_proto,
     difficulty_to_proto,
     emotion_to_proto,
     engagement_to_proto,
     focus_to_proto,
+    history_limit_of,
     inference_response,
     learner_of,
     learning_path_to_proto,
@@ -103,6 +105,14 @@ class BrainServicer:
     async def RecordOutcome(self, request: ml_pb2.RecordOutcomeRequest, context) -> ml_pb2.RecordOutcomeResponse:
         recorded = await self._learners.record_outcome(learner_of(request.learner_id), outcome_from_proto(request))
         return recorded_outcome_to_proto(recorded)
+
+    async def GetAbilityHistory(
+        self, request: ml_pb2.GetAbilityHistoryRequest, context
+    ) -> ml_pb2.GetAbilityHistoryResponse:
+        learner = learner_of(request.learner_id)
+        return ability_history_to_proto(
+            await self._learners.ability_history(learner, request.skill, history_limit_of(request))
+        )
 
     async def RecordSession(self, request: ml_pb2.RecordSessionRequest, context) -> ml_pb2.RecordSessionResponse:
         learner = learner_of(request.learner_id)

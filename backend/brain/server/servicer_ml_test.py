@@ -1,4 +1,5 @@
 import math
+import time
 
 import grpc
 import numpy as np
@@ -98,6 +99,31 @@ async def test_out_of_range_or_nan_input_is_invalid_argument_naming_the_field(br
 
     assert refused.code() == grpc.StatusCode.INVALID_ARGUMENT
     assert field in refused.details()
+
+
+async def test_the_ability_history_has_a_point_per_recorded_answer_on_the_skill_asked_for(brain):
+    first = await brain.stub.RecordOutcome(outcome("e-1"), metadata=headers(**ADA))
+    second = await brain.stub.RecordOutcome(outcome("e-2", correct=False), metadata=headers(**ADA))
+    await brain.stub.RecordOutcome(outcome("e-3", skill="reading"), metadata=headers(**ADA))
+
+    response = await brain.stub.GetAbilityHistory(
+        ml_pb2.GetAbilityHistoryRequest(skill="math"), metadata=headers(**ADA)
+    )
+
+    assert [(p.skill, p.ability, p.attempts, p.correct) for p in response.points] == [
+        ("math", first.ability, 1, True),
+        ("math", second.ability, 2, False),
+    ]
+    assert abs(response.points[0].recorded_at_unix_ms / 1000 - time.time()) < 86400
+
+
+async def test_an_ability_history_limit_above_1000_is_invalid_argument_naming_limit(brain):
+    refused = await refusal(
+        brain.stub.GetAbilityHistory(ml_pb2.GetAbilityHistoryRequest(limit=1001), metadata=headers(**ADA))
+    )
+
+    assert refused.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert "limit" in refused.details()
 
 
 async def test_run_inference_answers_difficulty_like_predict_difficulty(brain):

@@ -82,8 +82,12 @@ MIGRATIONS: tuple[Migration, ...] = (
             " response_time_ms INTEGER NOT NULL,"
             " modality TEXT NOT NULL,"
             " predicted DOUBLE PRECISION NOT NULL,"
+            # The learner's Elo ability and attempts on the skill right after this answer: their history.
+            " ability DOUBLE PRECISION NOT NULL,"
+            " attempts INTEGER NOT NULL,"
             " recorded_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,"
             " PRIMARY KEY (tenant_id, event_id))",
+            "CREATE INDEX ml_outcomes_by_learner ON ml_outcomes (tenant_id, learner_id, recorded_at)",
             # Content recommended to a learner with the context it was ranked in, until the learner answers it.
             "CREATE TABLE ml_recommendations ("
             " tenant_id TEXT NOT NULL,"

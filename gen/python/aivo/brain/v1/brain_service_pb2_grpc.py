@@ -75,6 +75,11 @@ class BrainServiceStub(object):
                 request_serializer=aivo_dot_brain_dot_v1_dot_ml__pb2.RecordOutcomeRequest.SerializeToString,
                 response_deserializer=aivo_dot_brain_dot_v1_dot_ml__pb2.RecordOutcomeResponse.FromString,
                 _registered_method=True)
+        self.GetAbilityHistory = channel.unary_unary(
+                '/aivo.brain.v1.BrainService/GetAbilityHistory',
+                request_serializer=aivo_dot_brain_dot_v1_dot_ml__pb2.GetAbilityHistoryRequest.SerializeToString,
+                response_deserializer=aivo_dot_brain_dot_v1_dot_ml__pb2.GetAbilityHistoryResponse.FromString,
+                _registered_method=True)
         self.RecordSession = channel.unary_unary(
                 '/aivo.brain.v1.BrainService/RecordSession',
                 request_serializer=aivo_dot_brain_dot_v1_dot_ml__pb2.RecordSessionRequest.SerializeToString,
@@ -206,6 +211,13 @@ class BrainServiceServicer(object):
 
     def RecordOutcome(self, request, context):
         """RecordOutcome records one answer so the learner models learn from it; idempotent per event_id.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetAbilityHistory(self, request, context):
+        """GetAbilityHistory returns a learner's ability per skill after each recorded answer, oldest first.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -361,6 +373,11 @@ def add_BrainServiceServicer_to_server(servicer, server):
                     servicer.RecordOutcome,
                     request_deserializer=aivo_dot_brain_dot_v1_dot_ml__pb2.RecordOutcomeRequest.FromString,
                     response_serializer=aivo_dot_brain_dot_v1_dot_ml__pb2.RecordOutcomeResponse.SerializeToString,
+            ),
+            'GetAbilityHistory': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetAbilityHistory,
+                    request_deserializer=aivo_dot_brain_dot_v1_dot_ml__pb2.GetAbilityHistoryRequest.FromString,
+                    response_serializer=aivo_dot_brain_dot_v1_dot_ml__pb2.GetAbilityHistoryResponse.SerializeToString,
             ),
             'RecordSession': grpc.unary_unary_rpc_method_handler(
                     servicer.RecordSession,
@@ -634,6 +651,33 @@ class BrainService(object):
             '/aivo.brain.v1.BrainService/RecordOutcome',
             aivo_dot_brain_dot_v1_dot_ml__pb2.RecordOutcomeRequest.SerializeToString,
             aivo_dot_brain_dot_v1_dot_ml__pb2.RecordOutcomeResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetAbilityHistory(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/aivo.brain.v1.BrainService/GetAbilityHistory',
+            aivo_dot_brain_dot_v1_dot_ml__pb2.GetAbilityHistoryRequest.SerializeToString,
+            aivo_dot_brain_dot_v1_dot_ml__pb2.GetAbilityHistoryResponse.FromString,
             options,
             channel_credentials,
             insecure,

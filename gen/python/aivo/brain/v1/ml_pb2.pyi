@@ -88,6 +88,36 @@ class RecordOutcomeResponse(_message.Message):
     attempts: int
     def __init__(self, duplicate: bool = ..., ability: _Optional[float] = ..., attempts: _Optional[int] = ...) -> None: ...
 
+class GetAbilityHistoryRequest(_message.Message):
+    __slots__ = ("learner_id", "skill", "limit")
+    LEARNER_ID_FIELD_NUMBER: _ClassVar[int]
+    SKILL_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    learner_id: str
+    skill: str
+    limit: int
+    def __init__(self, learner_id: _Optional[str] = ..., skill: _Optional[str] = ..., limit: _Optional[int] = ...) -> None: ...
+
+class GetAbilityHistoryResponse(_message.Message):
+    __slots__ = ("points",)
+    POINTS_FIELD_NUMBER: _ClassVar[int]
+    points: _containers.RepeatedCompositeFieldContainer[AbilityPoint]
+    def __init__(self, points: _Optional[_Iterable[_Union[AbilityPoint, _Mapping]]] = ...) -> None: ...
+
+class AbilityPoint(_message.Message):
+    __slots__ = ("skill", "recorded_at_unix_ms", "ability", "attempts", "correct")
+    SKILL_FIELD_NUMBER: _ClassVar[int]
+    RECORDED_AT_UNIX_MS_FIELD_NUMBER: _ClassVar[int]
+    ABILITY_FIELD_NUMBER: _ClassVar[int]
+    ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
+    CORRECT_FIELD_NUMBER: _ClassVar[int]
+    skill: str
+    recorded_at_unix_ms: int
+    ability: float
+    attempts: int
+    correct: bool
+    def __init__(self, skill: _Optional[str] = ..., recorded_at_unix_ms: _Optional[int] = ..., ability: _Optional[float] = ..., attempts: _Optional[int] = ..., correct: bool = ...) -> None: ...
+
 class PredictEngagementRequest(_message.Message):
     __slots__ = ("learner_id", "session")
     LEARNER_ID_FIELD_NUMBER: _ClassVar[int]

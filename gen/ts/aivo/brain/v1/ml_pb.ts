@@ -13,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file aivo/brain/v1/ml.proto.
  */
 export const file_aivo_brain_v1_ml: GenFile = /*@__PURE__*/
-  fileDesc("ChZhaXZvL2JyYWluL3YxL21sLnByb3RvEg1haXZvLmJyYWluLnYxIu0BChhQcmVkaWN0RGlmZmljdWx0eVJlcXVlc3QSHAoKbGVhcm5lcl9pZBgBIAEoCUIIukgFcgMYgAESGwoHc3ViamVjdBgCIAEoCUIKukgHcgUQARiAARIgCg1jdXJyZW50X2xldmVsGAMgASgNQgm6SAYqBBhkKAESOwoScmVjZW50X3BlcmZvcm1hbmNlGAQgAygBQh+6SBySARkQ6AciFBISGQAAAAAAAPA/KQAAAAAAAAAAEjcKE3RhcmdldF9zdWNjZXNzX3JhdGUYBSABKAFCGrpIF9gBARISGWZmZmZmZu4/KQAAAAAAAOA/IsEBChlQcmVkaWN0RGlmZmljdWx0eVJlc3BvbnNlEhkKEXJlY29tbWVuZGVkX2xldmVsGAEgASgNEiUKHXByZWRpY3RlZF9zdWNjZXNzX3Byb2JhYmlsaXR5GAIgASgBEhIKCmNvbmZpZGVuY2UYAyABKAESDwoHYWJpbGl0eRgEIAEoARIpCiFjdXJyZW50X2xldmVsX3N1Y2Nlc3NfcHJvYmFiaWxpdHkYBSABKAESEgoKY29sZF9zdGFydBgGIAEoCCKbAgoUUmVjb3JkT3V0Y29tZVJlcXVlc3QSHAoIZXZlbnRfaWQYASABKAlCCrpIB3IFEAEYgAESHAoKbGVhcm5lcl9pZBgCIAEoCUIIukgFcgMYgAESGQoFc2tpbGwYAyABKAlCCrpIB3IFEAEYgAESGwoHaXRlbV9pZBgEIAEoCUIKukgHcgUQARiAARIYCgVsZXZlbBgFIAEoDUIJukgGKgQYZCgBEg8KB2NvcnJlY3QYBiABKAgSJAoQcmVzcG9uc2VfdGltZV9tcxgHIAEoDUIKukgHKgUYgN3bARI+Cghtb2RhbGl0eRgIIAEoCUIsukgpcidSAFIGdmlzdWFsUghhdWRpdG9yeVIHcmVhZGluZ1IIaGFuZHNfb24iTQoVUmVjb3JkT3V0Y29tZVJlc3BvbnNlEhEKCWR1cGxpY2F0ZRgBIAEoCBIPCgdhYmlsaXR5GAIgASgBEhAKCGF0dGVtcHRzGAMgASgNIm4KGFByZWRpY3RFbmdhZ2VtZW50UmVxdWVzdBIcCgpsZWFybmVyX2lkGAEgASgJQgi6SAVyAxiAARI0CgdzZXNzaW9uGAIgASgLMhsuYWl2by5icmFpbi52MS5Gb2N1c1Nlc3Npb25CBrpIA8gBASJnChlQcmVkaWN0RW5nYWdlbWVudFJlc3BvbnNlEhsKE2VuZ2FnZWRfcHJvYmFiaWxpdHkYASABKAESEgoKY29uZmlkZW5jZRgCIAEoARIZChF0cmFpbmluZ19leGFtcGxlcxgDIAEoDSKiAQoXUmVjb21tZW5kQ29udGVudFJlcXVlc3QSHAoKbGVhcm5lcl9pZBgBIAEoCUIIukgFcgMYgAESGQoHc3ViamVjdBgCIAEoCUIIukgFcgMYgAESFgoFbGltaXQYAyABKA1CB7pIBCoCGDISNgoHY2F0YWxvZxgEIAMoCzIaLmFpdm8uYnJhaW4udjEuQ29udGVudEl0ZW1CCbpIBpIBAxDQDyLPAQoLQ29udGVudEl0ZW0SHgoKY29udGVudF9pZBgBIAEoCUIKukgHcgUQARiAARIZCgVza2lsbBgCIAEoCUIKukgHcgUQARiAARIYCgVsZXZlbBgDIAEoDUIJukgGKgQYZCgBEj4KCG1vZGFsaXR5GAQgASgJQiy6SClyJ1IAUgZ2aXN1YWxSCGF1ZGl0b3J5UgdyZWFkaW5nUghoYW5kc19vbhIrChBwcmVyZXF1aXNpdGVfaWRzGAUgAygJQhG6SA6SAQsQMiIHcgUQARiAASJjChhSZWNvbW1lbmRDb250ZW50UmVzcG9uc2USMwoFaXRlbXMYASADKAsyJC5haXZvLmJyYWluLnYxLkNvbnRlbnRSZWNvbW1lbmRhdGlvbhISCgpjb25maWRlbmNlGAIgASgBIkoKFUNvbnRlbnRSZWNvbW1lbmRhdGlvbhISCgpjb250ZW50X2lkGAEgASgJEg0KBXNjb3JlGAIgASgBEg4KBnJlYXNvbhgDIAEoCSI6ChpEZXRlY3RMZWFybmluZ1N0eWxlUmVxdWVzdBIcCgpsZWFybmVyX2lkGAEgASgJQgi6SAVyAxiAASJ3ChtEZXRlY3RMZWFybmluZ1N0eWxlUmVzcG9uc2USNgoLcHJlZmVyZW5jZXMYASADKAsyIS5haXZvLmJyYWluLnYxLk1vZGFsaXR5UHJlZmVyZW5jZRIMCgRub3RlGAIgASgJEhIKCmNvbmZpZGVuY2UYAyABKAEiegoSTW9kYWxpdHlQcmVmZXJlbmNlEhAKCG1vZGFsaXR5GAEgASgJEhMKC3Byb2JhYmlsaXR5GAIgASgBEh0KFWNyZWRpYmxlX2ludGVydmFsX2xvdxgDIAEoARIeChZjcmVkaWJsZV9pbnRlcnZhbF9oaWdoGAQgASgBIn0KFERldGVjdEVtb3Rpb25SZXF1ZXN0EhwKCmxlYXJuZXJfaWQYASABKAlCCLpIBXIDGIABEhYKBHRleHQYAiABKAlCCLpIBXIDGJBOEi8KB3Byb3NvZHkYAyABKAsyHi5haXZvLmJyYWluLnYxLlByb3NvZHlGZWF0dXJlcyKyAQoPUHJvc29keUZlYXR1cmVzEjYKFXBpdGNoX3JhbmdlX3NlbWl0b25lcxgBIAEoAUIXukgUEhIZAAAAAAAASEApAAAAAAAAAAASMwoSaW50ZW5zaXR5X3JhbmdlX2RiGAIgASgBQhe6SBQSEhkAAAAAAABOQCkAAAAAAAAAABIyChFhcnRpY3VsYXRpb25fcmF0ZRgDIAEoAUIXukgUEhIZAAAAAAAALkApAAAAAAAAAAAibwoVRGV0ZWN0RW1vdGlvblJlc3BvbnNlEg8KB2Vtb3Rpb24YASABKAkSDwoHdmFsZW5jZRgCIAEoARIPCgdhcm91c2FsGAMgASgBEhIKCmNvbmZpZGVuY2UYBCABKAESDwoHc2lnbmFscxgFIAMoCSJpChNQcmVkaWN0Rm9jdXNSZXF1ZXN0EhwKCmxlYXJuZXJfaWQYASABKAlCCLpIBXIDGIABEjQKB3Nlc3Npb24YAiABKAsyGy5haXZvLmJyYWluLnYxLkZvY3VzU2Vzc2lvbkIGukgDyAEBImIKFFByZWRpY3RGb2N1c1Jlc3BvbnNlEhsKE2ZvY3VzZWRfcHJvYmFiaWxpdHkYASABKAESEgoKY29uZmlkZW5jZRgCIAEoARIZChF0cmFpbmluZ19leGFtcGxlcxgDIAEoDSJqChRSZWNvcmRTZXNzaW9uUmVxdWVzdBIcCgpsZWFybmVyX2lkGAEgASgJQgi6SAVyAxiAARI0CgdzZXNzaW9uGAIgASgLMhsuYWl2by5icmFpbi52MS5Gb2N1c1Nlc3Npb25CBrpIA8gBASIpChVSZWNvcmRTZXNzaW9uUmVzcG9uc2USEAoIZXhhbXBsZXMYASABKA0iiwEKHlBlcnNvbmFsaXplTGVhcm5pbmdQYXRoUmVxdWVzdBIcCgpsZWFybmVyX2lkGAEgASgJQgi6SAVyAxiAARIzCgZza2lsbHMYAiADKAsyGC5haXZvLmJyYWluLnYxLlNraWxsTm9kZUIJukgGkgEDEIgnEhYKBWxpbWl0GAMgASgNQge6SAQqAhgyIkMKCVNraWxsTm9kZRIcCghza2lsbF9pZBgBIAEoCUIKukgHcgUQARiAARIYChBwcmVyZXF1aXNpdGVfaWRzGAIgAygJImUKH1BlcnNvbmFsaXplTGVhcm5pbmdQYXRoUmVzcG9uc2USLgoFc3RlcHMYASADKAsyHy5haXZvLmJyYWluLnYxLkxlYXJuaW5nUGF0aFN0ZXASEgoKY29uZmlkZW5jZRgCIAEoASJUChBMZWFybmluZ1BhdGhTdGVwEhAKCHNraWxsX2lkGAEgASgJEg8KB21hc3RlcnkYAiABKAESHQoVZXhwZWN0ZWRfbWFzdGVyeV9nYWluGAMgASgBIsoHChNSdW5JbmZlcmVuY2VSZXF1ZXN0EjgKCm1vZGVsX3R5cGUYASABKA4yGC5haXZvLmJyYWluLnYxLk1vZGVsVHlwZUIKukgHggEEEAEgABI9CgpkaWZmaWN1bHR5GAIgASgLMicuYWl2by5icmFpbi52MS5QcmVkaWN0RGlmZmljdWx0eVJlcXVlc3RIABI9CgplbmdhZ2VtZW50GAMgASgLMicuYWl2by5icmFpbi52MS5QcmVkaWN0RW5nYWdlbWVudFJlcXVlc3RIABI5Cgdjb250ZW50GAQgASgLMiYuYWl2by5icmFpbi52MS5SZWNvbW1lbmRDb250ZW50UmVxdWVzdEgAEkMKDmxlYXJuaW5nX3N0eWxlGAUgASgLMikuYWl2by5icmFpbi52MS5EZXRlY3RMZWFybmluZ1N0eWxlUmVxdWVzdEgAEjYKB2Vtb3Rpb24YBiABKAsyIy5haXZvLmJyYWluLnYxLkRldGVjdEVtb3Rpb25SZXF1ZXN0SAASMwoFZm9jdXMYByABKAsyIi5haXZvLmJyYWluLnYxLlByZWRpY3RGb2N1c1JlcXVlc3RIABJGCg1sZWFybmluZ19wYXRoGAggASgLMi0uYWl2by5icmFpbi52MS5QZXJzb25hbGl6ZUxlYXJuaW5nUGF0aFJlcXVlc3RIADq1A7pIsQMargMKJnJ1bl9pbmZlcmVuY2UuaW5wdXRfbWF0Y2hlc19tb2RlbF90eXBlEitpbnB1dCBtdXN0IGJlIHRoZSBvbmUgdGhhdCBtb2RlbF90eXBlIHRha2VzGtYCKHRoaXMubW9kZWxfdHlwZSA9PSAxICYmIGhhcyh0aGlzLmRpZmZpY3VsdHkpKSB8fCAodGhpcy5tb2RlbF90eXBlID09IDIgJiYgaGFzKHRoaXMuZW5nYWdlbWVudCkpIHx8ICh0aGlzLm1vZGVsX3R5cGUgPT0gMyAmJiBoYXModGhpcy5jb250ZW50KSkgfHwgKHRoaXMubW9kZWxfdHlwZSA9PSA0ICYmIGhhcyh0aGlzLmxlYXJuaW5nX3N0eWxlKSkgfHwgKHRoaXMubW9kZWxfdHlwZSA9PSA1ICYmIGhhcyh0aGlzLmVtb3Rpb24pKSB8fCAodGhpcy5tb2RlbF90eXBlID09IDYgJiYgaGFzKHRoaXMuZm9jdXMpKSB8fCAodGhpcy5tb2RlbF90eXBlID09IDcgJiYgaGFzKHRoaXMubGVhcm5pbmdfcGF0aCkpQg4KBWlucHV0EgW6SAIIASLuAwoUUnVuSW5mZXJlbmNlUmVzcG9uc2USPgoKZGlmZmljdWx0eRgBIAEoCzIoLmFpdm8uYnJhaW4udjEuUHJlZGljdERpZmZpY3VsdHlSZXNwb25zZUgAEj4KCmVuZ2FnZW1lbnQYAiABKAsyKC5haXZvLmJyYWluLnYxLlByZWRpY3RFbmdhZ2VtZW50UmVzcG9uc2VIABI6Cgdjb250ZW50GAMgASgLMicuYWl2by5icmFpbi52MS5SZWNvbW1lbmRDb250ZW50UmVzcG9uc2VIABJECg5sZWFybmluZ19zdHlsZRgEIAEoCzIqLmFpdm8uYnJhaW4udjEuRGV0ZWN0TGVhcm5pbmdTdHlsZVJlc3BvbnNlSAASNwoHZW1vdGlvbhgFIAEoCzIkLmFpdm8uYnJhaW4udjEuRGV0ZWN0RW1vdGlvblJlc3BvbnNlSAASNAoFZm9jdXMYBiABKAsyIy5haXZvLmJyYWluLnYxLlByZWRpY3RGb2N1c1Jlc3BvbnNlSAASRwoNbGVhcm5pbmdfcGF0aBgHIAEoCzIuLmFpdm8uYnJhaW4udjEuUGVyc29uYWxpemVMZWFybmluZ1BhdGhSZXNwb25zZUgAEhIKCmNvbmZpZGVuY2UYCCABKAFCCAoGb3V0cHV0KqwCCglNb2RlbFR5cGUSGgoWTU9ERUxfVFlQRV9VTlNQRUNJRklFRBAAEiQKIE1PREVMX1RZUEVfRElGRklDVUxUWV9QUkVESUNUSU9OEAESJAogTU9ERUxfVFlQRV9FTkdBR0VNRU5UX1BSRURJQ1RJT04QAhIlCiFNT0RFTF9UWVBFX0NPTlRFTlRfUkVDT01NRU5EQVRJT04QAxInCiNNT0RFTF9UWVBFX0xFQVJOSU5HX1NUWUxFX0RFVEVDVElPThAEEiAKHE1PREVMX1RZUEVfRU1PVElPTl9ERVRFQ1RJT04QBRIfChtNT0RFTF9UWVBFX0ZPQ1VTX1BSRURJQ1RJT04QBhIkCiBNT0RFTF9UWVBFX1BFUlNPTkFMSVpFRF9MRUFSTklORxAHYgZwcm90bzM", [file_aivo_brain_v1_analytics, file_buf_validate_validate]);
+  fileDesc("ChZhaXZvL2JyYWluL3YxL21sLnByb3RvEg1haXZvLmJyYWluLnYxIu0BChhQcmVkaWN0RGlmZmljdWx0eVJlcXVlc3QSHAoKbGVhcm5lcl9pZBgBIAEoCUIIukgFcgMYgAESGwoHc3ViamVjdBgCIAEoCUIKukgHcgUQARiAARIgCg1jdXJyZW50X2xldmVsGAMgASgNQgm6SAYqBBhkKAESOwoScmVjZW50X3BlcmZvcm1hbmNlGAQgAygBQh+6SBySARkQ6AciFBISGQAAAAAAAPA/KQAAAAAAAAAAEjcKE3RhcmdldF9zdWNjZXNzX3JhdGUYBSABKAFCGrpIF9gBARISGWZmZmZmZu4/KQAAAAAAAOA/IsEBChlQcmVkaWN0RGlmZmljdWx0eVJlc3BvbnNlEhkKEXJlY29tbWVuZGVkX2xldmVsGAEgASgNEiUKHXByZWRpY3RlZF9zdWNjZXNzX3Byb2JhYmlsaXR5GAIgASgBEhIKCmNvbmZpZGVuY2UYAyABKAESDwoHYWJpbGl0eRgEIAEoARIpCiFjdXJyZW50X2xldmVsX3N1Y2Nlc3NfcHJvYmFiaWxpdHkYBSABKAESEgoKY29sZF9zdGFydBgGIAEoCCKbAgoUUmVjb3JkT3V0Y29tZVJlcXVlc3QSHAoIZXZlbnRfaWQYASABKAlCCrpIB3IFEAEYgAESHAoKbGVhcm5lcl9pZBgCIAEoCUIIukgFcgMYgAESGQoFc2tpbGwYAyABKAlCCrpIB3IFEAEYgAESGwoHaXRlbV9pZBgEIAEoCUIKukgHcgUQARiAARIYCgVsZXZlbBgFIAEoDUIJukgGKgQYZCgBEg8KB2NvcnJlY3QYBiABKAgSJAoQcmVzcG9uc2VfdGltZV9tcxgHIAEoDUIKukgHKgUYgN3bARI+Cghtb2RhbGl0eRgIIAEoCUIsukgpcidSAFIGdmlzdWFsUghhdWRpdG9yeVIHcmVhZGluZ1IIaGFuZHNfb24iTQoVUmVjb3JkT3V0Y29tZVJlc3BvbnNlEhEKCWR1cGxpY2F0ZRgBIAEoCBIPCgdhYmlsaXR5GAIgASgBEhAKCGF0dGVtcHRzGAMgASgNImoKGEdldEFiaWxpdHlIaXN0b3J5UmVxdWVzdBIcCgpsZWFybmVyX2lkGAEgASgJQgi6SAVyAxiAARIXCgVza2lsbBgCIAEoCUIIukgFcgMYgAESFwoFbGltaXQYAyABKA1CCLpIBSoDGOgHIkgKGUdldEFiaWxpdHlIaXN0b3J5UmVzcG9uc2USKwoGcG9pbnRzGAEgAygLMhsuYWl2by5icmFpbi52MS5BYmlsaXR5UG9pbnQibgoMQWJpbGl0eVBvaW50Eg0KBXNraWxsGAEgASgJEhsKE3JlY29yZGVkX2F0X3VuaXhfbXMYAiABKAMSDwoHYWJpbGl0eRgDIAEoARIQCghhdHRlbXB0cxgEIAEoDRIPCgdjb3JyZWN0GAUgASgIIm4KGFByZWRpY3RFbmdhZ2VtZW50UmVxdWVzdBIcCgpsZWFybmVyX2lkGAEgASgJQgi6SAVyAxiAARI0CgdzZXNzaW9uGAIgASgLMhsuYWl2by5icmFpbi52MS5Gb2N1c1Nlc3Npb25CBrpIA8gBASJnChlQcmVkaWN0RW5nYWdlbWVudFJlc3BvbnNlEhsKE2VuZ2FnZWRfcHJvYmFiaWxpdHkYASABKAESEgoKY29uZmlkZW5jZRgCIAEoARIZChF0cmFpbmluZ19leGFtcGxlcxgDIAEoDSKiAQoXUmVjb21tZW5kQ29udGVudFJlcXVlc3QSHAoKbGVhcm5lcl9pZBgBIAEoCUIIukgFcgMYgAESGQoHc3ViamVjdBgCIAEoCUIIukgFcgMYgAESFgoFbGltaXQYAyABKA1CB7pIBCoCGDISNgoHY2F0YWxvZxgEIAMoCzIaLmFpdm8uYnJhaW4udjEuQ29udGVudEl0ZW1CCbpIBpIBAxDQDyLPAQoLQ29udGVudEl0ZW0SHgoKY29udGVudF9pZBgBIAEoCUIKukgHcgUQARiAARIZCgVza2lsbBgCIAEoCUIKukgHcgUQARiAARIYCgVsZXZlbBgDIAEoDUIJukgGKgQYZCgBEj4KCG1vZGFsaXR5GAQgASgJQiy6SClyJ1IAUgZ2aXN1YWxSCGF1ZGl0b3J5UgdyZWFkaW5nUghoYW5kc19vbhIrChBwcmVyZXF1aXNpdGVfaWRzGAUgAygJQhG6SA6SAQsQMiIHcgUQARiAASJjChhSZWNvbW1lbmRDb250ZW50UmVzcG9uc2USMwoFaXRlbXMYASADKAsyJC5haXZvLmJyYWluLnYxLkNvbnRlbnRSZWNvbW1lbmRhdGlvbhISCgpjb25maWRlbmNlGAIgASgBIkoKFUNvbnRlbnRSZWNvbW1lbmRhdGlvbhISCgpjb250ZW50X2lkGAEgASgJEg0KBXNjb3JlGAIgASgBEg4KBnJlYXNvbhgDIAEoCSI6ChpEZXRlY3RMZWFybmluZ1N0eWxlUmVxdWVzdBIcCgpsZWFybmVyX2lkGAEgASgJQgi6SAVyAxiAASJ3ChtEZXRlY3RMZWFybmluZ1N0eWxlUmVzcG9uc2USNgoLcHJlZmVyZW5jZXMYASADKAsyIS5haXZvLmJyYWluLnYxLk1vZGFsaXR5UHJlZmVyZW5jZRIMCgRub3RlGAIgASgJEhIKCmNvbmZpZGVuY2UYAyABKAEiegoSTW9kYWxpdHlQcmVmZXJlbmNlEhAKCG1vZGFsaXR5GAEgASgJEhMKC3Byb2JhYmlsaXR5GAIgASgBEh0KFWNyZWRpYmxlX2ludGVydmFsX2xvdxgDIAEoARIeChZjcmVkaWJsZV9pbnRlcnZhbF9oaWdoGAQgASgBIn0KFERldGVjdEVtb3Rpb25SZXF1ZXN0EhwKCmxlYXJuZXJfaWQYASABKAlCCLpIBXIDGIABEhYKBHRleHQYAiABKAlCCLpIBXIDGJBOEi8KB3Byb3NvZHkYAyABKAsyHi5haXZvLmJyYWluLnYxLlByb3NvZHlGZWF0dXJlcyKyAQoPUHJvc29keUZlYXR1cmVzEjYKFXBpdGNoX3JhbmdlX3NlbWl0b25lcxgBIAEoAUIXukgUEhIZAAAAAAAASEApAAAAAAAAAAASMwoSaW50ZW5zaXR5X3JhbmdlX2RiGAIgASgBQhe6SBQSEhkAAAAAAABOQCkAAAAAAAAAABIyChFhcnRpY3VsYXRpb25fcmF0ZRgDIAEoAUIXukgUEhIZAAAAAAAALkApAAAAAAAAAAAibwoVRGV0ZWN0RW1vdGlvblJlc3BvbnNlEg8KB2Vtb3Rpb24YASABKAkSDwoHdmFsZW5jZRgCIAEoARIPCgdhcm91c2FsGAMgASgBEhIKCmNvbmZpZGVuY2UYBCABKAESDwoHc2lnbmFscxgFIAMoCSJpChNQcmVkaWN0Rm9jdXNSZXF1ZXN0EhwKCmxlYXJuZXJfaWQYASABKAlCCLpIBXIDGIABEjQKB3Nlc3Npb24YAiABKAsyGy5haXZvLmJyYWluLnYxLkZvY3VzU2Vzc2lvbkIGukgDyAEBImIKFFByZWRpY3RGb2N1c1Jlc3BvbnNlEhsKE2ZvY3VzZWRfcHJvYmFiaWxpdHkYASABKAESEgoKY29uZmlkZW5jZRgCIAEoARIZChF0cmFpbmluZ19leGFtcGxlcxgDIAEoDSJqChRSZWNvcmRTZXNzaW9uUmVxdWVzdBIcCgpsZWFybmVyX2lkGAEgASgJQgi6SAVyAxiAARI0CgdzZXNzaW9uGAIgASgLMhsuYWl2by5icmFpbi52MS5Gb2N1c1Nlc3Npb25CBrpIA8gBASIpChVSZWNvcmRTZXNzaW9uUmVzcG9uc2USEAoIZXhhbXBsZXMYASABKA0iiwEKHlBlcnNvbmFsaXplTGVhcm5pbmdQYXRoUmVxdWVzdBIcCgpsZWFybmVyX2lkGAEgASgJQgi6SAVyAxiAARIzCgZza2lsbHMYAiADKAsyGC5haXZvLmJyYWluLnYxLlNraWxsTm9kZUIJukgGkgEDEIgnEhYKBWxpbWl0GAMgASgNQge6SAQqAhgyIkMKCVNraWxsTm9kZRIcCghza2lsbF9pZBgBIAEoCUIKukgHcgUQARiAARIYChBwcmVyZXF1aXNpdGVfaWRzGAIgAygJImUKH1BlcnNvbmFsaXplTGVhcm5pbmdQYXRoUmVzcG9uc2USLgoFc3RlcHMYASADKAsyHy5haXZvLmJyYWluLnYxLkxlYXJuaW5nUGF0aFN0ZXASEgoKY29uZmlkZW5jZRgCIAEoASJUChBMZWFybmluZ1BhdGhTdGVwEhAKCHNraWxsX2lkGAEgASgJEg8KB21hc3RlcnkYAiABKAESHQoVZXhwZWN0ZWRfbWFzdGVyeV9nYWluGAMgASgBIsoHChNSdW5JbmZlcmVuY2VSZXF1ZXN0EjgKCm1vZGVsX3R5cGUYASABKA4yGC5haXZvLmJyYWluLnYxLk1vZGVsVHlwZUIKukgHggEEEAEgABI9CgpkaWZmaWN1bHR5GAIgASgLMicuYWl2by5icmFpbi52MS5QcmVkaWN0RGlmZmljdWx0eVJlcXVlc3RIABI9CgplbmdhZ2VtZW50GAMgASgLMicuYWl2by5icmFpbi52MS5QcmVkaWN0RW5nYWdlbWVudFJlcXVlc3RIABI5Cgdjb250ZW50GAQgASgLMiYuYWl2by5icmFpbi52MS5SZWNvbW1lbmRDb250ZW50UmVxdWVzdEgAEkMKDmxlYXJuaW5nX3N0eWxlGAUgASgLMikuYWl2by5icmFpbi52MS5EZXRlY3RMZWFybmluZ1N0eWxlUmVxdWVzdEgAEjYKB2Vtb3Rpb24YBiABKAsyIy5haXZvLmJyYWluLnYxLkRldGVjdEVtb3Rpb25SZXF1ZXN0SAASMwoFZm9jdXMYByABKAsyIi5haXZvLmJyYWluLnYxLlByZWRpY3RGb2N1c1JlcXVlc3RIABJGCg1sZWFybmluZ19wYXRoGAggASgLMi0uYWl2by5icmFpbi52MS5QZXJzb25hbGl6ZUxlYXJuaW5nUGF0aFJlcXVlc3RIADq1A7pIsQMargMKJnJ1bl9pbmZlcmVuY2UuaW5wdXRfbWF0Y2hlc19tb2RlbF90eXBlEitpbnB1dCBtdXN0IGJlIHRoZSBvbmUgdGhhdCBtb2RlbF90eXBlIHRha2VzGtYCKHRoaXMubW9kZWxfdHlwZSA9PSAxICYmIGhhcyh0aGlzLmRpZmZpY3VsdHkpKSB8fCAodGhpcy5tb2RlbF90eXBlID09IDIgJiYgaGFzKHRoaXMuZW5nYWdlbWVudCkpIHx8ICh0aGlzLm1vZGVsX3R5cGUgPT0gMyAmJiBoYXModGhpcy5jb250ZW50KSkgfHwgKHRoaXMubW9kZWxfdHlwZSA9PSA0ICYmIGhhcyh0aGlzLmxlYXJuaW5nX3N0eWxlKSkgfHwgKHRoaXMubW9kZWxfdHlwZSA9PSA1ICYmIGhhcyh0aGlzLmVtb3Rpb24pKSB8fCAodGhpcy5tb2RlbF90eXBlID09IDYgJiYgaGFzKHRoaXMuZm9jdXMpKSB8fCAodGhpcy5tb2RlbF90eXBlID09IDcgJiYgaGFzKHRoaXMubGVhcm5pbmdfcGF0aCkpQg4KBWlucHV0EgW6SAIIASLuAwoUUnVuSW5mZXJlbmNlUmVzcG9uc2USPgoKZGlmZmljdWx0eRgBIAEoCzIoLmFpdm8uYnJhaW4udjEuUHJlZGljdERpZmZpY3VsdHlSZXNwb25zZUgAEj4KCmVuZ2FnZW1lbnQYAiABKAsyKC5haXZvLmJyYWluLnYxLlByZWRpY3RFbmdhZ2VtZW50UmVzcG9uc2VIABI6Cgdjb250ZW50GAMgASgLMicuYWl2by5icmFpbi52MS5SZWNvbW1lbmRDb250ZW50UmVzcG9uc2VIABJECg5sZWFybmluZ19zdHlsZRgEIAEoCzIqLmFpdm8uYnJhaW4udjEuRGV0ZWN0TGVhcm5pbmdTdHlsZVJlc3BvbnNlSAASNwoHZW1vdGlvbhgFIAEoCzIkLmFpdm8uYnJhaW4udjEuRGV0ZWN0RW1vdGlvblJlc3BvbnNlSAASNAoFZm9jdXMYBiABKAsyIy5haXZvLmJyYWluLnYxLlByZWRpY3RGb2N1c1Jlc3BvbnNlSAASRwoNbGVhcm5pbmdfcGF0aBgHIAEoCzIuLmFpdm8uYnJhaW4udjEuUGVyc29uYWxpemVMZWFybmluZ1BhdGhSZXNwb25zZUgAEhIKCmNvbmZpZGVuY2UYCCABKAFCCAoGb3V0cHV0KqwCCglNb2RlbFR5cGUSGgoWTU9ERUxfVFlQRV9VTlNQRUNJRklFRBAAEiQKIE1PREVMX1RZUEVfRElGRklDVUxUWV9QUkVESUNUSU9OEAESJAogTU9ERUxfVFlQRV9FTkdBR0VNRU5UX1BSRURJQ1RJT04QAhIlCiFNT0RFTF9UWVBFX0NPTlRFTlRfUkVDT01NRU5EQVRJT04QAxInCiNNT0RFTF9UWVBFX0xFQVJOSU5HX1NUWUxFX0RFVEVDVElPThAEEiAKHE1PREVMX1RZUEVfRU1PVElPTl9ERVRFQ1RJT04QBRIfChtNT0RFTF9UWVBFX0ZPQ1VTX1BSRURJQ1RJT04QBhIkCiBNT0RFTF9UWVBFX1BFUlNPTkFMSVpFRF9MRUFSTklORxAHYgZwcm90bzM", [file_aivo_brain_v1_analytics, file_buf_validate_validate]);
 
 /**
  * PredictDifficultyRequest asks which difficulty keeps a learner near the target success rate.
@@ -227,6 +227,111 @@ export const RecordOutcomeResponseSchema: GenMessage<RecordOutcomeResponse> = /*
   messageDesc(file_aivo_brain_v1_ml, 3);
 
 /**
+ * GetAbilityHistoryRequest asks how a learner's ability changed with each recorded answer.
+ *
+ * @generated from message aivo.brain.v1.GetAbilityHistoryRequest
+ */
+export type GetAbilityHistoryRequest = Message<"aivo.brain.v1.GetAbilityHistoryRequest"> & {
+  /**
+   * learner_id is the learner; empty means the caller's learner.
+   *
+   * @generated from field: string learner_id = 1;
+   */
+  learnerId: string;
+
+  /**
+   * skill keeps only the answers on this skill, as in RecordOutcome; empty means every skill.
+   *
+   * @generated from field: string skill = 2;
+   */
+  skill: string;
+
+  /**
+   * limit is how many of the newest answers to return, 1-1000; 0 means 200.
+   *
+   * @generated from field: uint32 limit = 3;
+   */
+  limit: number;
+};
+
+/**
+ * Describes the message aivo.brain.v1.GetAbilityHistoryRequest.
+ * Use `create(GetAbilityHistoryRequestSchema)` to create a new message.
+ */
+export const GetAbilityHistoryRequestSchema: GenMessage<GetAbilityHistoryRequest> = /*@__PURE__*/
+  messageDesc(file_aivo_brain_v1_ml, 4);
+
+/**
+ * GetAbilityHistoryResponse is the learner's ability after each recorded answer.
+ *
+ * @generated from message aivo.brain.v1.GetAbilityHistoryResponse
+ */
+export type GetAbilityHistoryResponse = Message<"aivo.brain.v1.GetAbilityHistoryResponse"> & {
+  /**
+   * points are the answers, oldest first.
+   *
+   * @generated from field: repeated aivo.brain.v1.AbilityPoint points = 1;
+   */
+  points: AbilityPoint[];
+};
+
+/**
+ * Describes the message aivo.brain.v1.GetAbilityHistoryResponse.
+ * Use `create(GetAbilityHistoryResponseSchema)` to create a new message.
+ */
+export const GetAbilityHistoryResponseSchema: GenMessage<GetAbilityHistoryResponse> = /*@__PURE__*/
+  messageDesc(file_aivo_brain_v1_ml, 5);
+
+/**
+ * AbilityPoint is the learner's ability on a skill right after one recorded answer.
+ *
+ * @generated from message aivo.brain.v1.AbilityPoint
+ */
+export type AbilityPoint = Message<"aivo.brain.v1.AbilityPoint"> & {
+  /**
+   * skill is the skill the answer practised.
+   *
+   * @generated from field: string skill = 1;
+   */
+  skill: string;
+
+  /**
+   * recorded_at_unix_ms is when the answer was recorded, in milliseconds since the Unix epoch (UTC).
+   *
+   * @generated from field: int64 recorded_at_unix_ms = 2;
+   */
+  recordedAtUnixMs: bigint;
+
+  /**
+   * ability is the learner's ability on the skill after the answer, in logits (0 is level 50).
+   *
+   * @generated from field: double ability = 3;
+   */
+  ability: number;
+
+  /**
+   * attempts is how many answers of the learner on the skill were recorded up to and including this one.
+   *
+   * @generated from field: uint32 attempts = 4;
+   */
+  attempts: number;
+
+  /**
+   * correct is whether the answer was right.
+   *
+   * @generated from field: bool correct = 5;
+   */
+  correct: boolean;
+};
+
+/**
+ * Describes the message aivo.brain.v1.AbilityPoint.
+ * Use `create(AbilityPointSchema)` to create a new message.
+ */
+export const AbilityPointSchema: GenMessage<AbilityPoint> = /*@__PURE__*/
+  messageDesc(file_aivo_brain_v1_ml, 6);
+
+/**
  * PredictEngagementRequest asks how engaged a learner will stay.
  *
  * @generated from message aivo.brain.v1.PredictEngagementRequest
@@ -252,7 +357,7 @@ export type PredictEngagementRequest = Message<"aivo.brain.v1.PredictEngagementR
  * Use `create(PredictEngagementRequestSchema)` to create a new message.
  */
 export const PredictEngagementRequestSchema: GenMessage<PredictEngagementRequest> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 4);
+  messageDesc(file_aivo_brain_v1_ml, 7);
 
 /**
  * PredictEngagementResponse is the predicted engagement.
@@ -288,7 +393,7 @@ export type PredictEngagementResponse = Message<"aivo.brain.v1.PredictEngagement
  * Use `create(PredictEngagementResponseSchema)` to create a new message.
  */
 export const PredictEngagementResponseSchema: GenMessage<PredictEngagementResponse> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 5);
+  messageDesc(file_aivo_brain_v1_ml, 8);
 
 /**
  * RecommendContentRequest asks for the next content for a learner.
@@ -330,7 +435,7 @@ export type RecommendContentRequest = Message<"aivo.brain.v1.RecommendContentReq
  * Use `create(RecommendContentRequestSchema)` to create a new message.
  */
 export const RecommendContentRequestSchema: GenMessage<RecommendContentRequest> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 6);
+  messageDesc(file_aivo_brain_v1_ml, 9);
 
 /**
  * ContentItem is one piece of content a learner can practise.
@@ -379,7 +484,7 @@ export type ContentItem = Message<"aivo.brain.v1.ContentItem"> & {
  * Use `create(ContentItemSchema)` to create a new message.
  */
 export const ContentItemSchema: GenMessage<ContentItem> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 7);
+  messageDesc(file_aivo_brain_v1_ml, 10);
 
 /**
  * RecommendContentResponse is a ranked list of content.
@@ -407,7 +512,7 @@ export type RecommendContentResponse = Message<"aivo.brain.v1.RecommendContentRe
  * Use `create(RecommendContentResponseSchema)` to create a new message.
  */
 export const RecommendContentResponseSchema: GenMessage<RecommendContentResponse> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 8);
+  messageDesc(file_aivo_brain_v1_ml, 11);
 
 /**
  * ContentRecommendation is one recommended item.
@@ -442,7 +547,7 @@ export type ContentRecommendation = Message<"aivo.brain.v1.ContentRecommendation
  * Use `create(ContentRecommendationSchema)` to create a new message.
  */
 export const ContentRecommendationSchema: GenMessage<ContentRecommendation> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 9);
+  messageDesc(file_aivo_brain_v1_ml, 12);
 
 /**
  * DetectLearningStyleRequest asks for a learner's observed modality preference.
@@ -463,7 +568,7 @@ export type DetectLearningStyleRequest = Message<"aivo.brain.v1.DetectLearningSt
  * Use `create(DetectLearningStyleRequestSchema)` to create a new message.
  */
 export const DetectLearningStyleRequestSchema: GenMessage<DetectLearningStyleRequest> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 10);
+  messageDesc(file_aivo_brain_v1_ml, 13);
 
 /**
  * DetectLearningStyleResponse is the observed modality preference.
@@ -498,7 +603,7 @@ export type DetectLearningStyleResponse = Message<"aivo.brain.v1.DetectLearningS
  * Use `create(DetectLearningStyleResponseSchema)` to create a new message.
  */
 export const DetectLearningStyleResponseSchema: GenMessage<DetectLearningStyleResponse> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 11);
+  messageDesc(file_aivo_brain_v1_ml, 14);
 
 /**
  * ModalityPreference is the estimated preference for one modality.
@@ -540,7 +645,7 @@ export type ModalityPreference = Message<"aivo.brain.v1.ModalityPreference"> & {
  * Use `create(ModalityPreferenceSchema)` to create a new message.
  */
 export const ModalityPreferenceSchema: GenMessage<ModalityPreference> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 12);
+  messageDesc(file_aivo_brain_v1_ml, 15);
 
 /**
  * DetectEmotionRequest asks what a learner is feeling.
@@ -575,7 +680,7 @@ export type DetectEmotionRequest = Message<"aivo.brain.v1.DetectEmotionRequest">
  * Use `create(DetectEmotionRequestSchema)` to create a new message.
  */
 export const DetectEmotionRequestSchema: GenMessage<DetectEmotionRequest> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 13);
+  messageDesc(file_aivo_brain_v1_ml, 16);
 
 /**
  * ProsodyFeatures are voice features of one utterance, as the prosody analysis measures them.
@@ -610,7 +715,7 @@ export type ProsodyFeatures = Message<"aivo.brain.v1.ProsodyFeatures"> & {
  * Use `create(ProsodyFeaturesSchema)` to create a new message.
  */
 export const ProsodyFeaturesSchema: GenMessage<ProsodyFeatures> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 14);
+  messageDesc(file_aivo_brain_v1_ml, 17);
 
 /**
  * DetectEmotionResponse is the detected emotion.
@@ -659,7 +764,7 @@ export type DetectEmotionResponse = Message<"aivo.brain.v1.DetectEmotionResponse
  * Use `create(DetectEmotionResponseSchema)` to create a new message.
  */
 export const DetectEmotionResponseSchema: GenMessage<DetectEmotionResponse> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 15);
+  messageDesc(file_aivo_brain_v1_ml, 18);
 
 /**
  * PredictFocusRequest asks how likely the learner is to stay focused.
@@ -687,7 +792,7 @@ export type PredictFocusRequest = Message<"aivo.brain.v1.PredictFocusRequest"> &
  * Use `create(PredictFocusRequestSchema)` to create a new message.
  */
 export const PredictFocusRequestSchema: GenMessage<PredictFocusRequest> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 16);
+  messageDesc(file_aivo_brain_v1_ml, 19);
 
 /**
  * PredictFocusResponse is the predicted focus.
@@ -723,7 +828,7 @@ export type PredictFocusResponse = Message<"aivo.brain.v1.PredictFocusResponse">
  * Use `create(PredictFocusResponseSchema)` to create a new message.
  */
 export const PredictFocusResponseSchema: GenMessage<PredictFocusResponse> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 17);
+  messageDesc(file_aivo_brain_v1_ml, 20);
 
 /**
  * RecordSessionRequest is a practice session to learn engagement and focus from.
@@ -751,7 +856,7 @@ export type RecordSessionRequest = Message<"aivo.brain.v1.RecordSessionRequest">
  * Use `create(RecordSessionRequestSchema)` to create a new message.
  */
 export const RecordSessionRequestSchema: GenMessage<RecordSessionRequest> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 18);
+  messageDesc(file_aivo_brain_v1_ml, 21);
 
 /**
  * RecordSessionResponse says what the session taught.
@@ -772,7 +877,7 @@ export type RecordSessionResponse = Message<"aivo.brain.v1.RecordSessionResponse
  * Use `create(RecordSessionResponseSchema)` to create a new message.
  */
 export const RecordSessionResponseSchema: GenMessage<RecordSessionResponse> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 19);
+  messageDesc(file_aivo_brain_v1_ml, 22);
 
 /**
  * PersonalizeLearningPathRequest asks for the next skills to learn.
@@ -807,7 +912,7 @@ export type PersonalizeLearningPathRequest = Message<"aivo.brain.v1.PersonalizeL
  * Use `create(PersonalizeLearningPathRequestSchema)` to create a new message.
  */
 export const PersonalizeLearningPathRequestSchema: GenMessage<PersonalizeLearningPathRequest> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 20);
+  messageDesc(file_aivo_brain_v1_ml, 23);
 
 /**
  * SkillNode is one skill and what it builds on.
@@ -835,7 +940,7 @@ export type SkillNode = Message<"aivo.brain.v1.SkillNode"> & {
  * Use `create(SkillNodeSchema)` to create a new message.
  */
 export const SkillNodeSchema: GenMessage<SkillNode> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 21);
+  messageDesc(file_aivo_brain_v1_ml, 24);
 
 /**
  * PersonalizeLearningPathResponse is the ordered path.
@@ -864,7 +969,7 @@ export type PersonalizeLearningPathResponse = Message<"aivo.brain.v1.Personalize
  * Use `create(PersonalizeLearningPathResponseSchema)` to create a new message.
  */
 export const PersonalizeLearningPathResponseSchema: GenMessage<PersonalizeLearningPathResponse> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 22);
+  messageDesc(file_aivo_brain_v1_ml, 25);
 
 /**
  * LearningPathStep is one skill on the path.
@@ -899,7 +1004,7 @@ export type LearningPathStep = Message<"aivo.brain.v1.LearningPathStep"> & {
  * Use `create(LearningPathStepSchema)` to create a new message.
  */
 export const LearningPathStepSchema: GenMessage<LearningPathStep> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 23);
+  messageDesc(file_aivo_brain_v1_ml, 26);
 
 /**
  * RunInferenceRequest is the seed client's generic entry: a model type and its typed input.
@@ -983,7 +1088,7 @@ export type RunInferenceRequest = Message<"aivo.brain.v1.RunInferenceRequest"> &
  * Use `create(RunInferenceRequestSchema)` to create a new message.
  */
 export const RunInferenceRequestSchema: GenMessage<RunInferenceRequest> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 24);
+  messageDesc(file_aivo_brain_v1_ml, 27);
 
 /**
  * RunInferenceResponse is the model's answer.
@@ -1067,7 +1172,7 @@ export type RunInferenceResponse = Message<"aivo.brain.v1.RunInferenceResponse">
  * Use `create(RunInferenceResponseSchema)` to create a new message.
  */
 export const RunInferenceResponseSchema: GenMessage<RunInferenceResponse> = /*@__PURE__*/
-  messageDesc(file_aivo_brain_v1_ml, 25);
+  messageDesc(file_aivo_brain_v1_ml, 28);
 
 /**
  * ModelType names a model for RunInference, with the seed's task names.
