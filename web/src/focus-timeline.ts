@@ -1,7 +1,7 @@
 // A session's attention on a time axis: spans of sustained attention above, lapses (with their cause) below.
 import { LapseCause, type AnalyzeAttentionResponse } from "@aivo/gen/aivo/brain/v1/analytics_pb.js";
 import { html, svg } from "./dom.ts";
-import { enumLabel, fixed } from "./labels.ts";
+import { enumLabel, fixed, times } from "./labels.ts";
 import { timeToX } from "./plot.ts";
 
 const WIDTH = 800;
@@ -29,7 +29,7 @@ export function focusTimeline(attention: AnalyzeAttentionResponse): HTMLElement 
     "figure",
     {},
     chart,
-    html("figcaption", {}, `Sustained attention in green (mean ${fixed(attention.meanSpanMs / 1000, 0)} s, longest ${fixed(attention.longestSpanMs / 1000, 0)} s), lapses in red; away from the app ${attention.distractionCount} times.`),
+    html("figcaption", {}, `Sustained attention in green (mean ${fixed(attention.meanSpanMs / 1000, 0)} s, longest ${fixed(attention.longestSpanMs / 1000, 0)} s), lapses in red; away from the app ${times(attention.distractionCount)}.`),
     html("ul", { class: "lapses" }, ...lapses),
   );
 }

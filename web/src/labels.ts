@@ -9,3 +9,8 @@ export function enumLabel(values: Record<number, string>, value: number): string
 export function fixed(value: number, decimals = 1): string {
   return Number(value.toFixed(decimals)).toString();
 }
+
+/** times says how often, as people do: "never", "once", "twice", "3 times". */
+export function times(count: number): string {
+  return ["never", "once", "twice"][count] ?? `${count} times`;
+}
