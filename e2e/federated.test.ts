@@ -77,7 +77,7 @@ describe("a federated round through the gateway over gRPC", () => {
       .submitModelUpdate({ ...update("u-9", "phone-9", [1, 1], 1n), round: 2n, baseVersion: 2n }, { headers: other })
       .catch((e) => ConnectError.from(e));
 
-    expect(error).toMatchObject({ code: Code.FailedPrecondition });
+    expect(error).toMatchObject({ code: Code.NotFound });
     expect((error as ConnectError).rawMessage).toContain("no federated model");
   });
 });

@@ -17,5 +17,9 @@ class InvalidInputError(DomainError):
         return type(self), (self.field, self.message)
 
 
+class NotFoundError(DomainError):
+    """A request naming something the caller has no such thing of (NOT_FOUND)."""
+
+
 class PreconditionError(DomainError):
     """A request that is well formed but not possible in the current state (FAILED_PRECONDITION)."""

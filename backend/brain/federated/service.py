@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from brain.errors import InvalidInputError, PreconditionError
+from brain.errors import InvalidInputError, NotFoundError, PreconditionError
 from brain.federated import store, validation
 from brain.federated.aggregate import clip_l2
 from brain.federated.learner_models import LEARNER_MODELS, check_learner_model_shape, learner_parameters
@@ -185,7 +185,7 @@ class Federation:
 async def _model(connection: AsyncConnection, tenant_id: str, model_id: str, *, lock: bool) -> Model:
     model = await store.load_model(connection, tenant_id, model_id, lock=lock)
     if model is None:
-        raise PreconditionError(f"model_id: no federated model {model_id!r} for this tenant")
+        raise NotFoundError(f"model_id: no federated model {model_id!r} for this tenant")
     return model
 
 

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from brain.errors import InvalidInputError, PreconditionError
+from brain.errors import InvalidInputError, NotFoundError, PreconditionError
 from brain.federated.privacy import PrivacyOptions
 from brain.federated.service import Submission
 from brain.federated.strategies import Strategy, StrategyOptions
@@ -166,7 +166,7 @@ async def test_a_round_short_of_min_clients_aggregates_only_after_its_deadline(f
 async def test_another_tenants_private_model_is_out_of_reach(federation):
     await federation.register("t-1", "m", [tensor([0.0])], settings())
 
-    with pytest.raises(PreconditionError, match="no federated model 'm' for this tenant"):
+    with pytest.raises(NotFoundError, match="no federated model 'm' for this tenant"):
         await federation.submit("t-2", submission([1.0]))
 
 

@@ -4,7 +4,7 @@ import grpc
 import structlog
 from google.protobuf.message import Message
 
-from brain.errors import DomainError, InvalidInputError
+from brain.errors import DomainError, InvalidInputError, NotFoundError
 from brain.server.abort import abort, bad_request
 from brain.server.interceptor import Behavior, BrainInterceptor
 
@@ -26,6 +26,8 @@ class ErrorInterceptor(BrainInterceptor):
             await abort(
                 context, grpc.StatusCode.INVALID_ARGUMENT, str(error), bad_request([(error.field, error.message, "")])
             )
+        except NotFoundError as error:
+            await abort(context, grpc.StatusCode.NOT_FOUND, str(error))
         except DomainError as error:
             await abort(context, grpc.StatusCode.FAILED_PRECONDITION, str(error))
         except Exception:

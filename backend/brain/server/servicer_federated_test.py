@@ -116,7 +116,7 @@ async def test_another_tenant_cannot_send_updates_to_a_model_it_does_not_share(b
         brain.stub.SubmitModelUpdate(update([1.0, 0.0], "u-1", "a"), metadata=headers(x_tenant_id="tenant-b"))
     )
 
-    assert refused.code() == grpc.StatusCode.FAILED_PRECONDITION
+    assert refused.code() == grpc.StatusCode.NOT_FOUND
     assert refused.details() == "model_id: no federated model 'm' for this tenant"
 
 
