@@ -1,8 +1,9 @@
 import { create } from "@bufbuild/protobuf";
 import { anyPack, EmptySchema } from "@bufbuild/protobuf/wkt";
 import { createValidator } from "@bufbuild/protovalidate";
-import { Code } from "@connectrpc/connect";
+import { Code, ConnectError } from "@connectrpc/connect";
 import { RouteTaskRequestSchema } from "@aivo/gen/aivo/dispatch/v1/dispatch_service_pb.js";
+import { BadRequestSchema } from "@aivo/gen/google/rpc/error_details_pb.js";
 import { describe, expect, it } from "vitest";
 import { checkMessage } from "./validation.js";
 
@@ -28,4 +29,26 @@ describe("checkMessage", () => {
 
     expect(() => checkMessage(validator, RouteTaskRequestSchema, request)).toThrow(/task: .*; input: /);
   });
+
+  it("sends the violations as the google.rpc.BadRequest detail the brain sends too", () => {
+    const request = create(RouteTaskRequestSchema, { task: "" });
+
+    const error = ConnectError.from(captured(() => checkMessage(validator, RouteTaskRequestSchema, request)));
+
+    const [badRequest] = error.findDetails(BadRequestSchema);
+    expect(badRequest?.fieldViolations.map((v) => [v.field, v.reason])).toEqual([
+      ["task", "string.min_len"],
+      ["task", "string.pattern"],
+      ["input", "required"],
+    ]);
+  });
 });
+
+function captured(run: () => void): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a throw");
+}
