@@ -19,6 +19,8 @@
 // Health          new HealthStatus([...service names]); router.service(HealthService, healthService(status)).
 // Reflection      router.service(ReflectionService, reflectionService([...every served DescService])).
 // Descriptors     typeRegistry(services) for connectNodeAdapter's jsonOptions (Any fields in JSON).
+// Redis           connectRedis(url, logger) for shared counters (no offline queue, so in-process
+//                 ones stand in while it is away); whenSettled(redis, ms) before serving.
 // Serving         listen(handler, { port, logger }) serves HTTP/1.1 and h2c on one port (0 = any free),
 //                 logs {"msg":"listening","port":N}; close() drains. httpRoutes adds plain routes.
 export { ConfigError, envReader, loadConfig, type EnvReader } from "./env.js";
@@ -45,3 +47,4 @@ export { ReflectionService, reflectionService, type ReflectionOptions } from "./
 export { filesOf, typeRegistry } from "./descriptors.js";
 export { listen, type Listening, type ListenOptions, type RequestHandler } from "./listen.js";
 export { httpRoutes, metricsRoute, sendJson, type Route } from "./http-routes.js";
+export { connectRedis, whenSettled, type Redis } from "./redis.js";

@@ -83,6 +83,17 @@ describe("service token interceptors", () => {
     await expect(brain.getServiceStatus({})).rejects.toMatchObject({ code: Code.Unimplemented });
   });
 
+  it("let a remembered token in again and still check every other token", async () => {
+    const good = await serviceTokenMinter({ secret, issuer: "gateway", audience: "dispatch" })();
+    const forged = await serviceTokenMinter({ secret: "another-secret-of-at-least-32-chars", issuer: "gateway", audience: "dispatch" })();
+    const tokens = [good, good, forged];
+    const { brain } = healthClient([(next) => (req) => (req.header.set("authorization", `Bearer ${tokens.shift()}`), next(req))]);
+
+    const codes = [await codeOf(brain.getServiceStatus({})), await codeOf(brain.getServiceStatus({})), await codeOf(brain.getServiceStatus({}))];
+
+    expect(codes).toEqual([Code.Unimplemented, Code.Unimplemented, Code.Unauthenticated]);
+  });
+
   it("refuse a caller without a token", async () => {
     const { brain } = healthClient([]);
 

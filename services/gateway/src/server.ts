@@ -7,6 +7,7 @@ import { connectNodeAdapter } from "@connectrpc/connect-node";
 import {
   createCallMetrics,
   createLogger,
+  connectRedis,
   HealthStatus,
   httpRoutes,
   listen,
@@ -17,6 +18,7 @@ import {
   metricsRoute,
   typeRegistry,
   validationInterceptor,
+  whenSettled,
   type Listening,
   type Logger,
   type RequestHandler,
@@ -29,7 +31,6 @@ import { createRateLimit } from "./edge/rate-limit.js";
 import { createGrpcProxy } from "./forward/grpc-proxy.js";
 import { healthRoutes } from "./health/routes.js";
 import { gatewayRoutes, OPEN_SERVICES } from "./routes.js";
-import { connectRedis, whenSettled } from "./redis.js";
 import { createUpstreams, routesByPath } from "./upstreams.js";
 
 export interface Gateway {

@@ -1,14 +1,16 @@
-// The gateway's Redis connection (rate-limit counters), with one log line per change of state
-// rather than one per reconnection attempt.
-import type { Logger } from "@aivo/mesh-node";
+// A service's Redis connection (shared counters such as rate limits), with one log line per change of
+// state rather than one per reconnection attempt.
 import { Redis } from "ioredis";
+import type { Logger } from "./logger.js";
 
-/** connectRedis opens `url`; commands fail at once while Redis is away (no offline queue). */
+export type { Redis } from "ioredis";
+
+/** connectRedis opens `url`; commands fail at once while Redis is away (no offline queue), so in-process counters can stand in. */
 export function connectRedis(url: string, logger: Logger): Redis {
   const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   let available = true;
   redis.on("error", (error: Error) => {
-    if (available) logger.warn({ error: error.message }, "redis unavailable: in-process rate limits stand in");
+    if (available) logger.warn({ error: error.message }, "redis unavailable: in-process counters stand in");
     available = false;
   });
   redis.on("ready", () => {
@@ -19,8 +21,8 @@ export function connectRedis(url: string, logger: Logger): Redis {
 }
 
 /**
- * whenSettled resolves once Redis is ready or has failed, or after waitMs, whichever comes first, so the
- * gateway starts counting in Redis rather than in the stand-in counters when Redis is there to be had.
+ * whenSettled resolves once Redis is ready or has failed, or after waitMs, whichever comes first, so a
+ * service starts counting in Redis rather than in the stand-in counters when Redis is there to be had.
  */
 export function whenSettled(redis: Redis, waitMs: number): Promise<void> {
   if (redis.status === "ready") return Promise.resolve();
