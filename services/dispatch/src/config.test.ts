@@ -17,6 +17,7 @@ describe("readConfig", () => {
       providers: {},
       databaseUrl: undefined,
       ledgerDir: ".data/dispatch-ledger",
+      redisUrl: undefined,
     });
     expect([...config.ai.aliases.keys()]).toContain("chat");
   });
@@ -35,6 +36,7 @@ describe("readConfig", () => {
         GOOGLE_GENERATIVE_AI_BASE_URL: "http://google.local",
         DATABASE_URL: "postgresql://db/aivo",
         DATA_DIR: "/var/aivo",
+        REDIS_URL: "redis://redis:6379/0",
       }),
     );
 
@@ -46,6 +48,7 @@ describe("readConfig", () => {
       providers: { openai: { apiKey: "sk-openai", baseUrl: "http://openai.local/v1" }, mistral: { apiKey: "sk-mistral", baseUrl: undefined } },
       databaseUrl: "postgresql://db/aivo",
       ledgerDir: "/var/aivo/dispatch-ledger",
+      redisUrl: "redis://redis:6379/0",
     });
     expect(config.providers.google).toBeUndefined();
   });

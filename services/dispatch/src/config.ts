@@ -27,6 +27,8 @@ export interface DispatchConfig {
   databaseUrl?: string;
   /** ledgerDir is where the embedded ledger lives (under DATA_DIR); unset keeps it in memory. */
   ledgerDir?: string;
+  /** redisUrl is REDIS_URL, where every instance counts each tenant's requests and tokens per minute; unset counts in process. */
+  redisUrl?: string;
 }
 
 /** readConfig reads the environment; a bad value throws a ConfigError naming the variable. */
@@ -41,5 +43,6 @@ export function readConfig(env: EnvReader = envReader()): DispatchConfig {
     providers: readProviders(env),
     databaseUrl: env.optional("DATABASE_URL"),
     ledgerDir: join(env.string("DATA_DIR", ".data"), "dispatch-ledger"),
+    redisUrl: env.optional("REDIS_URL"),
   };
 }

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { connectNodeAdapter } from "@connectrpc/connect-node";
 import {
+  connectRedis,
   createCallMetrics,
   createLogger,
   HealthStatus,
@@ -17,11 +18,13 @@ import {
   sendJson,
   serviceTokenMinter,
   ServingStatus,
+  whenSettled,
   type Logger,
   type RequestHandler,
 } from "@aivo/mesh-node";
 import { BrainService } from "@aivo/gen/aivo/brain/v1/brain_service_pb.js";
 import { DispatchService } from "@aivo/gen/aivo/dispatch/v1/dispatch_service_pb.js";
+import { Budgets } from "./ai/budgets.js";
 import { Cooldowns } from "./ai/cooldown.js";
 import { generator } from "./ai/generator.js";
 import { Ledger } from "./ai/ledger.js";
@@ -38,26 +41,31 @@ export interface Dispatch {
   handler: RequestHandler;
   health: HealthStatus;
   logger: Logger;
-  /** close closes the ledger's database. */
+  /** close books the charges not yet written and closes the ledger's database and Redis. */
   close(): Promise<void>;
 }
 
-/** build wires dispatch from its configuration and opens the ledger; it does not listen. */
+/** How long build() waits for Redis to connect before counting in process, in ms. */
+const REDIS_CONNECT_WAIT_MS = 2_000;
+
+/** build wires dispatch from its configuration and opens the ledger and Redis; it does not listen. */
 export async function build(config: DispatchConfig, logger: Logger = createLogger({ service: "dispatch", level: config.logLevel })): Promise<Dispatch> {
   const table = routingTable(BrainService);
   const serviceToken = serviceTokenMinter({ secret: config.serviceTokenSecret, issuer: "dispatch", audience: "brain" });
   const health = new HealthStatus([DispatchService.typeName]);
   const metrics = createCallMetrics("dispatch");
   const sql: Sql = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.ledgerDir });
-  const ledger = await Ledger.open(sql);
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
+  if (redis) await whenSettled(redis, REDIS_CONNECT_WAIT_MS);
+  const budgets = new Budgets(await Ledger.open(sql), { shared: config.databaseUrl !== undefined, logger });
   const ai = {
     config: config.ai,
-    ledger,
+    budgets,
     generator: generator({
       config: config.ai,
       providers: config.providers,
-      ledger,
-      limits: new TenantLimits(config.ai.limitsOf),
+      budgets,
+      limits: new TenantLimits(config.ai.limitsOf, redis),
       cooldowns: new Cooldowns(config.ai.cooldown),
       metrics: providerMetrics(metrics.registry),
       logger,
@@ -88,8 +96,13 @@ export async function build(config: DispatchConfig, logger: Logger = createLogge
     },
     connect,
   );
-  logger.info({ providers: Object.keys(config.providers), ledger: config.databaseUrl ? "postgresql" : "embedded" }, "AI routing ready");
-  return { handler, health, logger, close: () => sql.close() };
+  logger.info({ providers: Object.keys(config.providers), ledger: config.databaseUrl ? "postgresql" : "embedded", rate_limits: redis ? "redis" : "in process" }, "AI routing ready");
+  const close = async () => {
+    await budgets.close();
+    await sql.close();
+    redis?.disconnect();
+  };
+  return { handler, health, logger, close };
 }
 
 async function main(): Promise<void> {

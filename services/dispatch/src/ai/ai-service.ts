@@ -6,14 +6,14 @@ import { createValidator } from "@bufbuild/protovalidate";
 import { checkMessage, readIdentity } from "@aivo/mesh-node";
 import { DispatchService, GenerateRequestSchema, GenerateStreamRequestSchema, GetUsageRequestSchema } from "@aivo/gen/aivo/dispatch/v1/dispatch_service_pb.js";
 import type { AiConfig } from "./ai-config.js";
+import type { Budgets } from "./budgets.js";
 import type { GenerateCall, Generator } from "./generator.js";
-import type { Ledger } from "./ledger.js";
 import { usageReport } from "./usage-report.js";
 
 export interface Ai {
   config: AiConfig;
   generator: Generator;
-  ledger: Ledger;
+  budgets: Budgets;
 }
 
 type AiMethods = Pick<ServiceImpl<typeof DispatchService>, "generate" | "generateStream" | "getUsage">;
@@ -28,7 +28,7 @@ function callOf(ctx: HandlerContext): GenerateCall {
   return { tenant: tenantOf(ctx), requestId: readIdentity(ctx.requestHeader).requestId, signal: ctx.signal, timeoutMs: ctx.timeoutMs() };
 }
 
-export function aiService({ config, generator, ledger }: Ai): AiMethods {
+export function aiService({ config, generator, budgets }: Ai): AiMethods {
   const validator = createValidator();
   return {
     async generate(request, ctx) {
@@ -41,7 +41,7 @@ export function aiService({ config, generator, ledger }: Ai): AiMethods {
     },
     async getUsage(request, ctx) {
       checkMessage(validator, GetUsageRequestSchema, request);
-      return usageReport(ledger, config, tenantOf(ctx), request);
+      return usageReport(budgets, config, tenantOf(ctx), request);
     },
   };
 }

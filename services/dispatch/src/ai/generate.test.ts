@@ -17,7 +17,7 @@ const secret = "a-service-token-secret-of-32-chars!";
  * Chains fail over from OpenAI (300 ms timeout) to Anthropic. Each test has its own chain, with its
  * own model names, so that the cooldowns one test causes do not reach another.
  */
-const chains = ["500", "429", "timeout", "400", "down", "deadline", "released", "stream", "break", "metrics"];
+const chains = ["500", "429", "timeout", "400", "down", "deadline", "released", "stream", "break", "partial", "metrics"];
 const chainPrices = Object.fromEntries(chains.flatMap((c) => [`openai/gpt-${c}`, `anthropic/claude-${c}`].map((key) => [key, { inputUsdPerMTok: 1, outputUsdPerMTok: 2 }])));
 const chainAliases = Object.fromEntries(
   chains.map((c) => [
@@ -295,6 +295,20 @@ describe("GenerateStream", () => {
     expect(deltas).toEqual(["Hello"]);
     expect(error).toMatchObject({ code: Code.Unavailable, rawMessage: expect.stringMatching(/^openai\/gpt-break failed after the first token/) });
     expect(standIns.anthropic.requests).toHaveLength(0);
+  });
+
+  it("charges a stream that broke after its first token for the tokens so far, estimated from its text and prompt", async () => {
+    standIns.openai.script.push("break");
+    const stream = dispatchClient().generateStream({ request: hello("chain-partial") }, asTenant("tenant-stream-partial"));
+    await (async () => {
+      for await (const _ of stream);
+    })().catch(ConnectError.from);
+
+    const usage = await dispatchClient().getUsage({}, asTenant("tenant-stream-partial"));
+
+    // "Hello" (5 characters) is about 2 tokens and the prompt "hi" about 1, at 2 and 1 USD per million tokens.
+    expect(usage.rows).toEqual([expect.objectContaining({ provider: "openai", model: "gpt-partial", requests: 1n, inputTokens: 1n, outputTokens: 2n, costNanoUsd: 5000n })]);
+    expect(usage.budget).toMatchObject({ spentNanoUsd: 5000n, reservedNanoUsd: 0n });
   });
 
   it("refuses a request without a model alias, naming request.model", async () => {

@@ -1,6 +1,6 @@
 // Generation, the domain core of Generate and GenerateStream: resolve the alias, admit the tenant
 // (rate limits, then a budget hold of the worst-case cost), fail over across the deployments,
-// then settle the real cost in the ledger. Transport-free: the service is a thin shell around it.
+// then settle the real cost. Transport-free: the service is a thin shell around it.
 import type { LanguageModelV2, LanguageModelV2CallOptions, LanguageModelV2Prompt, LanguageModelV2Usage } from "@ai-sdk/provider";
 import type { MessageInitShape } from "@bufbuild/protobuf";
 import { Code, ConnectError } from "@connectrpc/connect";
@@ -11,10 +11,11 @@ import type { Cooldowns } from "./cooldown.js";
 import { costNanoUsd, maxInputTokens, worstCaseNanoUsd } from "./cost.js";
 import { deploymentKey, failover, type Answered } from "./failover.js";
 import { describeFailure } from "./failure.js";
-import type { Ledger } from "./ledger.js";
+import type { Budgets, Hold } from "./budgets.js";
 import type { TenantLimits } from "./limits.js";
+import { PartialUsage } from "./partial-usage.js";
 import type { ProviderMetrics } from "./provider-metrics.js";
-import { openStream, partsOf } from "./stream-start.js";
+import { openStream, partsOf, type Opened } from "./stream-start.js";
 import { languageModel, type ProviderAccess, type ProviderName } from "./providers.js";
 
 export type Generation = MessageInitShape<typeof GenerationSchema>;
@@ -23,7 +24,7 @@ export interface GeneratorDeps {
   config: AiConfig;
   /** providers are those with a key; the others are left out of every route. */
   providers: Partial<Record<ProviderName, ProviderAccess>>;
-  ledger: Ledger;
+  budgets: Budgets;
   limits: TenantLimits;
   cooldowns: Cooldowns;
   metrics: ProviderMetrics;
@@ -47,13 +48,12 @@ export interface Generator {
   stream(request: GenerateRequest, call: GenerateCall): AsyncGenerator<StreamEvent>;
 }
 
-/** A budget hold: the worst-case cost held on the tenant's month until the request settles or fails. */
-interface Hold {
-  day: string;
-  amount: number;
-}
+/** An admitted request: its budget hold, and the day (YYYY-MM-DD, UTC) its usage is booked on, the hold's month's. */
+type Admitted = Hold & { day: string };
 
 const roles = { [ChatRole.SYSTEM]: "system", [ChatRole.USER]: "user", [ChatRole.ASSISTANT]: "assistant" } as const;
+
+const promptCharacters = (request: GenerateRequest) => request.messages.reduce((sum, m) => sum + m.content.length, 0);
 
 function prompt(request: GenerateRequest): LanguageModelV2Prompt {
   return request.messages.map(({ role, content }) => {
@@ -62,7 +62,7 @@ function prompt(request: GenerateRequest): LanguageModelV2Prompt {
   });
 }
 
-export function generator({ config, providers, ledger, limits, cooldowns, metrics, logger, now = () => new Date() }: GeneratorDeps): Generator {
+export function generator({ config, providers, budgets, limits, cooldowns, metrics, logger, now = () => new Date() }: GeneratorDeps): Generator {
   const models = new Map<string, LanguageModelV2>();
   const modelOf = (d: Deployment) => {
     const key = deploymentKey(d);
@@ -82,40 +82,49 @@ export function generator({ config, providers, ledger, limits, cooldowns, metric
   }
 
   /** admit checks the tenant's rate limits and holds the request's worst-case cost on its budget. */
-  async function admit(request: GenerateRequest, deployments: readonly Deployment[], tenant: string): Promise<Hold> {
+  async function admit(request: GenerateRequest, deployments: readonly Deployment[], tenant: string): Promise<Admitted> {
     await limits.admit(tenant);
     const day = now().toISOString().slice(0, 10);
+    const month = day.slice(0, 7);
     const maxOutput = request.maxTokens ?? config.defaultMaxTokens;
     const amount = worstCaseNanoUsd(deployments.map(priceOf), maxInputTokens(request.messages.map((m) => m.content)), maxOutput);
     const { hardNanoUsd } = config.budgetOf(tenant);
-    const held = await ledger.reserve(tenant, day.slice(0, 7), amount, hardNanoUsd);
+    const held = await budgets.hold(tenant, month, amount, hardNanoUsd);
     if (!held) {
-      const { spent, reserved } = await ledger.budget(tenant, day.slice(0, 7));
+      const { spent, reserved } = await budgets.state(tenant, month);
       logger.warn({ tenant_id: tenant, spent_nano_usd: spent, reserved_nano_usd: reserved, hard_limit_nano_usd: hardNanoUsd }, "hard budget reached");
       throw new ConnectError(
         `tenant ${tenant} reached its hard budget: this request could cost ${amount} nano-USD, ${spent} spent and ${reserved} held of ${hardNanoUsd}`,
         Code.ResourceExhausted,
       );
     }
-    return { day, amount };
+    return { ...held, day };
   }
 
-  /** settle books the answered request and returns its Generation, with a warning past the soft budget. */
-  async function settle(call: GenerateCall, hold: Hold, answered: Answered<unknown>, usage: LanguageModelV2Usage, finishReason: string): Promise<Generation> {
+  /** charge settles the hold with the cost of the tokens used; it answers the month's spending and the charge. */
+  async function charge(call: GenerateCall, hold: Admitted, deployment: Deployment, inputTokens: number, outputTokens: number) {
+    const { provider, model } = deployment;
+    const cost = costNanoUsd(priceOf(deployment), inputTokens, outputTokens);
+    const spent = await budgets.settle(hold, { tenant: call.tenant, day: hold.day, provider, model, inputTokens, outputTokens, costNanoUsd: cost });
+    // Tokens per minute are counted behind the answer: with Redis, waiting would add a round trip to every call.
+    limits.used(call.tenant, inputTokens + outputTokens).catch((error: unknown) => logger.warn({ tenant_id: call.tenant, error: String(error) }, "counting tokens per minute failed"));
+    metrics.usage(provider, model, inputTokens, outputTokens, cost);
+    return { spent, cost };
+  }
+
+  /** settle charges the answered request and returns its Generation, with a warning past the soft budget. */
+  async function settle(call: GenerateCall, hold: Admitted, answered: Answered<unknown>, usage: LanguageModelV2Usage, finishReason: string): Promise<Generation> {
     const { provider, model } = answered.deployment;
     const inputTokens = usage.inputTokens ?? 0;
     const outputTokens = usage.outputTokens ?? 0;
-    const cost = costNanoUsd(priceOf(answered.deployment), inputTokens, outputTokens);
-    const budget = await ledger.settle({ tenant: call.tenant, day: hold.day, provider, model, inputTokens, outputTokens, costNanoUsd: cost }, hold.amount);
-    await limits.used(call.tenant, inputTokens + outputTokens);
-    metrics.usage(provider, model, inputTokens, outputTokens, cost);
+    const { spent, cost } = await charge(call, hold, answered.deployment, inputTokens, outputTokens);
     const line = { request_id: call.requestId, tenant_id: call.tenant, provider, model, attempts: answered.attempts, input_tokens: inputTokens, output_tokens: outputTokens, cost_nano_usd: cost };
     logger.info(line, "generation answered");
     const warnings: string[] = [];
     const { softNanoUsd } = config.budgetOf(call.tenant);
-    if (softNanoUsd > 0 && budget.spent >= softNanoUsd) {
-      warnings.push(`tenant ${call.tenant} passed its soft budget: ${budget.spent} of ${softNanoUsd} nano-USD spent this month`);
-      logger.warn({ ...line, spent_nano_usd: budget.spent, soft_limit_nano_usd: softNanoUsd }, "soft budget passed");
+    if (softNanoUsd > 0 && spent >= softNanoUsd) {
+      warnings.push(`tenant ${call.tenant} passed its soft budget: ${spent} of ${softNanoUsd} nano-USD spent this month`);
+      logger.warn({ ...line, spent_nano_usd: spent, soft_limit_nano_usd: softNanoUsd }, "soft budget passed");
     }
     return { provider, model, inputTokens: BigInt(inputTokens), outputTokens: BigInt(outputTokens), costNanoUsd: BigInt(cost), priceVersion: config.priceVersion, finishReason, attempts: answered.attempts, warnings };
   }
@@ -170,21 +179,26 @@ export function generator({ config, providers, ledger, limits, cooldowns, metric
         settled = true;
         return { text, generation };
       } finally {
-        if (!settled) await ledger.release(call.tenant, hold.day.slice(0, 7), hold.amount);
+        if (!settled) await budgets.release(hold);
       }
     },
 
     async *stream(request, call) {
       const deployments = route(request.model);
       const hold = await admit(request, deployments, call.tenant);
+      const sofar = new PartialUsage();
+      let answered: Answered<Opened> | undefined;
       let settled = false;
       try {
-        const answered = await run(request.model, deployments, call, (model, signal) => openStream(model, callOptions(request, signal)));
+        answered = await run(request.model, deployments, call, (model, signal) => openStream(model, { ...callOptions(request, signal), includeRawChunks: true }));
         let usage: LanguageModelV2Usage = { inputTokens: undefined, outputTokens: undefined, totalTokens: undefined };
         let finishReason = "unknown";
         try {
           for await (const part of partsOf(answered.value)) {
-            if (part.type === "text-delta") yield { case: "delta", value: part.delta };
+            if (part.type === "text-delta") {
+              sofar.text(part.delta);
+              yield { case: "delta", value: part.delta };
+            } else if (part.type === "raw") sofar.raw(part.rawValue);
             else if (part.type === "finish") ({ usage, finishReason } = part);
             else if (part.type === "error") throw part.error;
           }
@@ -197,7 +211,13 @@ export function generator({ config, providers, ledger, limits, cooldowns, metric
         settled = true;
         yield { case: "done", value: generation };
       } finally {
-        if (!settled) await ledger.release(call.tenant, hold.day.slice(0, 7), hold.amount);
+        // A stream cut short after it started (a provider failure, or the caller leaving) is charged what was produced.
+        if (!settled && answered) {
+          const [inputTokens, outputTokens] = sofar.charge(promptCharacters(request));
+          const { cost } = await charge(call, hold, answered.deployment, inputTokens, outputTokens);
+          const { provider, model } = answered.deployment;
+          logger.info({ request_id: call.requestId, tenant_id: call.tenant, provider, model, input_tokens: inputTokens, output_tokens: outputTokens, cost_nano_usd: cost }, "stream cut short: charged the tokens so far");
+        } else if (!settled) await budgets.release(hold);
       }
     },
   };

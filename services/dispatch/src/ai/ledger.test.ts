@@ -20,18 +20,26 @@ describe.each(backends)("Ledger on %s", (_, open) => {
     await sql.close();
   });
 
-  it("adds charges of one tenant, provider, model and day into one row", async () => {
-    const charge = { tenant, day: "2026-11-23", provider: "openai", model: "gpt-4o-mini", inputTokens: 10, outputTokens: 5, costNanoUsd: 4500 };
+  it("adds bookings of one tenant, provider, model and day into one row and turns their holds into spending", async () => {
+    const booking = { tenant, day: "2026-11-23", provider: "openai", model: "gpt-4o-mini", requests: 1, inputTokens: 10, outputTokens: 5, costNanoUsd: 4500, releasedNanoUsd: 9000 };
     await ledger.reserve(tenant, "2026-11", 9000, 0);
-    await ledger.reserve(tenant, "2026-11", 9000, 0);
+    await ledger.reserve(tenant, "2026-11", 18000, 0);
 
-    await ledger.settle(charge, 9000);
-    const budget = await ledger.settle({ ...charge, inputTokens: 20, costNanoUsd: 6000 }, 9000);
+    await ledger.book(booking);
+    await ledger.book({ ...booking, requests: 2, inputTokens: 20, costNanoUsd: 6000, releasedNanoUsd: 18000 });
 
     expect(await ledger.usage(tenant, "2026-11-01", "2026-11-30")).toEqual([
-      { day: "2026-11-23", provider: "openai", model: "gpt-4o-mini", requests: 2, inputTokens: 30, outputTokens: 10, costNanoUsd: 10500 },
+      { day: "2026-11-23", provider: "openai", model: "gpt-4o-mini", requests: 3, inputTokens: 30, outputTokens: 10, costNanoUsd: 10500 },
     ]);
-    expect(budget).toEqual({ spent: 10500, reserved: 0 });
+    expect(await ledger.budget(tenant, "2026-11")).toEqual({ spent: 10500, reserved: 0 });
+  });
+
+  it("books a month that holds nothing yet", async () => {
+    const fresh = `${tenant}-e`;
+
+    await ledger.book({ tenant: fresh, day: "2026-11-24", provider: "openai", model: "gpt-4o-mini", requests: 1, inputTokens: 1, outputTokens: 1, costNanoUsd: 700, releasedNanoUsd: 0 });
+
+    expect(await ledger.budget(fresh, "2026-11")).toEqual({ spent: 700, reserved: 0 });
   });
 
   it("refuses a hold that would pass the hard limit and keeps the counters unchanged", async () => {

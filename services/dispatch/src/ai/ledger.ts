@@ -1,6 +1,7 @@
-// The usage ledger and budget counters. Budgets are held atomically: a request first reserves its
-// worst-case cost in one conditional UPDATE (so concurrent requests cannot together pass the hard
-// limit), then settles the real cost and its usage row in one statement, or releases the hold.
+// The usage ledger and budget counters in SQL. A hold of a request's worst-case cost is one
+// conditional statement (so concurrent requests, in any number of processes, cannot together pass
+// the hard limit); a booking adds answered requests to the day's usage row and turns their holds
+// into spent money, in one statement. Budgets decides which of these run, and when.
 import type { Sql } from "./store.js";
 
 const schema = [
@@ -30,7 +31,7 @@ export interface BudgetState {
   reserved: number;
 }
 
-/** Charge is one answered request's usage. */
+/** Charge is one answered request's usage, or several of the same tenant, provider, model and day added up. */
 export interface Charge {
   tenant: string;
   /** day is YYYY-MM-DD in UTC; its month is the budget's. */
@@ -40,6 +41,12 @@ export interface Charge {
   inputTokens: number;
   outputTokens: number;
   costNanoUsd: number;
+}
+
+/** Booking is charges added up: how many requests, and how much of the month's hold they give back. */
+export interface Booking extends Charge {
+  requests: number;
+  releasedNanoUsd: number;
 }
 
 export interface UsageRow {
@@ -88,24 +95,26 @@ export class Ledger {
     await this.sql.query("UPDATE ai_budget SET reserved_nano_usd = reserved_nano_usd - $3 WHERE tenant_id = $1 AND month = $2", [tenant, month, amount]);
   }
 
-  /** settle turns a hold of `reserved` into the charge's real cost and adds the charge to the day's usage, in one statement. */
-  async settle(charge: Charge, reserved: number): Promise<BudgetState> {
-    const { tenant, day, provider, model, inputTokens, outputTokens, costNanoUsd } = charge;
-    const [row] = await this.sql.query<{ spent_nano_usd: Numeric; reserved_nano_usd: Numeric }>(
+  /** book adds a booking to its day's usage row and to its month's spending, releasing its holds, in one statement. */
+  async book(booking: Booking): Promise<void> {
+    const { tenant, day, provider, model, requests, inputTokens, outputTokens, costNanoUsd, releasedNanoUsd } = booking;
+    // The month's row exists when the hold was made here; with holds kept in memory it may not yet.
+    await this.sql.query(
       `WITH booked AS (
          INSERT INTO ai_usage (tenant_id, provider, model, day, requests, input_tokens, output_tokens, cost_nano_usd)
-         VALUES ($1, $2, $3, $4, 1, $5, $6, $7)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (tenant_id, provider, model, day) DO UPDATE SET
-           requests = ai_usage.requests + 1,
+           requests = ai_usage.requests + EXCLUDED.requests,
            input_tokens = ai_usage.input_tokens + EXCLUDED.input_tokens,
            output_tokens = ai_usage.output_tokens + EXCLUDED.output_tokens,
            cost_nano_usd = ai_usage.cost_nano_usd + EXCLUDED.cost_nano_usd
        )
-       UPDATE ai_budget SET spent_nano_usd = spent_nano_usd + $7, reserved_nano_usd = reserved_nano_usd - $9
-       WHERE tenant_id = $1 AND month = $8 RETURNING spent_nano_usd, reserved_nano_usd`,
-      [tenant, provider, model, day, inputTokens, outputTokens, costNanoUsd, day.slice(0, 7), reserved],
+       INSERT INTO ai_budget (tenant_id, month, spent_nano_usd) VALUES ($1, $9, $8::bigint)
+       ON CONFLICT (tenant_id, month) DO UPDATE SET
+         spent_nano_usd = ai_budget.spent_nano_usd + EXCLUDED.spent_nano_usd,
+         reserved_nano_usd = ai_budget.reserved_nano_usd - $10::bigint`,
+      [tenant, provider, model, day, requests, inputTokens, outputTokens, costNanoUsd, day.slice(0, 7), releasedNanoUsd],
     );
-    return toBudget(row);
   }
 
   async budget(tenant: string, month: string): Promise<BudgetState> {

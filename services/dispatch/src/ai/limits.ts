@@ -1,19 +1,31 @@
 // Per-tenant requests and tokens per minute. Requests are counted as they come; tokens once the
 // provider has reported them, and a tenant past its tokens for the minute is refused until it ends.
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+// The counters live in Redis when REDIS_URL is set, so every dispatch instance shares one tenant's
+// quota; in process memory otherwise. While Redis is away, in-process counters stand in.
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { Code, ConnectError } from "@connectrpc/connect";
+import type { Redis } from "@aivo/mesh-node";
 import type { Limits } from "./ai-config.js";
 
 export class TenantLimits {
   /** One limiter per distinct allowance, since a limiter's points are fixed. */
-  private readonly limiters = new Map<string, RateLimiterMemory>();
+  private readonly limiters = new Map<string, RateLimiterAbstract>();
 
-  constructor(private readonly limitsOf: (tenant: string) => Limits) {}
+  /** `redis` holds the counters shared by every instance; in-process counters when absent. */
+  constructor(
+    private readonly limitsOf: (tenant: string) => Limits,
+    private readonly redis?: Redis,
+  ) {}
 
-  private limiter(kind: "rpm" | "tpm", points: number): RateLimiterMemory {
-    const key = `${kind}:${points}`;
-    let limiter = this.limiters.get(key);
-    if (!limiter) this.limiters.set(key, (limiter = new RateLimiterMemory({ keyPrefix: key, points, duration: 60 })));
+  private limiter(kind: "rpm" | "tpm", points: number): RateLimiterAbstract {
+    const keyPrefix = `aivo:dispatch:${kind}:${points}`;
+    let limiter = this.limiters.get(keyPrefix);
+    if (!limiter) {
+      const shape = { keyPrefix, points, duration: 60 };
+      const memory = new RateLimiterMemory(shape);
+      limiter = this.redis ? new RateLimiterRedis({ ...shape, storeClient: this.redis, insuranceLimiter: memory }) : memory;
+      this.limiters.set(keyPrefix, limiter);
+    }
     return limiter;
   }
 
