@@ -1,13 +1,17 @@
-// AI generation across real processes: a Connect client and curl reach dispatch through the gateway
-// (and Envoy), and dispatch calls local servers speaking the providers' wire formats.
+// AI generation across real processes: a Connect client, @aivo/python-client and curl reach dispatch
+// through the gateway (and Envoy), and dispatch calls local servers speaking the providers' wire formats.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { Code, ConnectError, createClient } from "@connectrpc/connect";
 import { createConnectTransport } from "@connectrpc/connect-node";
 import { ChatRole, DispatchService } from "@aivo/gen/aivo/dispatch/v1/dispatch_service_pb.js";
+import { getBrainServiceClient } from "@aivo/python-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startProviderStandIn, type ProviderStandIn } from "../services/dispatch/src/ai/provider-stand-in.ts";
 import { startMesh, type Mesh } from "./mesh.ts";
 import { userToken } from "./tokens.ts";
 
+const run = promisify(execFile);
 const pieces = ["Once", " upon", " a", " time", "."];
 let openai: ProviderStandIn;
 let anthropic: ProviderStandIn;
@@ -71,6 +75,34 @@ describe("a Connect client of the gateway", () => {
   });
 });
 
+describe("@aivo/python-client against the gateway with a user JWT", () => {
+  const client = () => getBrainServiceClient({ baseUrl: mesh.gatewayUrl, token: headers.authorization!.replace(/^Bearer /, ""), timeout: 10_000, retry: { maxRetries: 0 } });
+  const chat = { model: "chat", messages: [{ role: "user" as const, content: "Tell me a story." }], maxTokens: 50 };
+
+  it("generates an answer with its provider and cost", async () => {
+    const result = await client().generate(chat);
+
+    expect(result).toMatchObject({ text: pieces.join(""), provider: "openai", inputTokens: 20, outputTokens: 5, costNanoUsd: 20 * 150 + 5 * 600 });
+  });
+
+  it("streams the answer token by token, then has its cost", async () => {
+    const stream = client().streamGenerate(chat);
+
+    const tokens = [];
+    for await (const token of stream) tokens.push(token);
+
+    expect(tokens).toEqual(pieces);
+    expect(stream.generation).toMatchObject({ provider: "openai", costNanoUsd: 20 * 150 + 5 * 600 });
+  });
+
+  it("reads its tenant's usage", async () => {
+    const usage = await client().getUsage();
+
+    expect(usage.rows).toContainEqual(expect.objectContaining({ provider: "openai", model: "gpt-4o-mini" }));
+    expect(usage.budget.month).toBe(new Date().toISOString().slice(0, 7));
+  });
+});
+
 describe("REST through Envoy", () => {
   it("POST /api/v1/ai/generate answers 200 with the text and its cost", async () => {
     const response = await fetch(`${mesh.envoyUrl}/api/v1/ai/generate`, {
@@ -81,6 +113,20 @@ describe("REST through Envoy", () => {
 
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ text: pieces.join(""), generation: { costNanoUsd: String(20 * 150 + 5 * 600) } });
+  });
+
+  it("POST /api/v1/ai/generate:stream streams server-sent events, a delta per token, then the usage and cost", async () => {
+    const body = JSON.stringify({ model: "chat", messages: [{ role: "CHAT_ROLE_USER", content: "Tell me a story." }] });
+    const args = ["-sS", "-N", "-D", "-", "-X", "POST", "-H", `authorization: ${headers.authorization}`, "-H", "content-type: application/json", "-d", body];
+
+    const { stdout } = await run("curl", [...args, `${mesh.envoyUrl}/api/v1/ai/generate:stream`]);
+
+    const [head, ...events] = stdout.split(/\r?\n\r?\n/).filter(Boolean);
+    expect(head).toMatch(/^HTTP\/1\.1 200/);
+    expect(head).toMatch(/^content-type: text\/event-stream/im);
+    const messages = events.map((event) => JSON.parse(event.replace(/^data: /, "")) as Record<string, unknown>);
+    expect(messages.slice(0, -1)).toEqual(pieces.map((delta) => ({ delta })));
+    expect(messages.at(-1)).toMatchObject({ done: { provider: "openai", outputTokens: "5", costNanoUsd: String(20 * 150 + 5 * 600) } });
   });
 
   it("GET /api/v1/ai/usage answers 200 with the tenant's budget", async () => {

@@ -1,7 +1,9 @@
 import { createClient, type Client } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
 import { BrainService } from "@aivo/gen/aivo/brain/v1/brain_service_pb.js";
+import { DispatchService } from "@aivo/gen/aivo/dispatch/v1/dispatch_service_pb.js";
 import { Health, HealthCheckResponse_ServingStatus } from "@aivo/gen/grpc/health/v1/health_pb.js";
+import { fromGeneration, fromGetUsageResponse, GenerationStream, toGenerateRequest, type GenerateOptions, type GenerateResult, type UsageReport } from "./ai.js";
 import { bearerToken, type TokenSource } from "./auth.js";
 import { fromRunInferenceResponse, toRunInferenceRequest, type InferenceRequest, type InferenceResult, type ModelTypeName } from "./inference.js";
 import { retrying, retryOptions, type RetryOptions } from "./retry.js";
@@ -38,6 +40,8 @@ function timeoutMs(options: BrainServiceClientOptions): number {
 export class BrainServiceClient {
   /** brain is the generated client: every BrainService RPC, typed, with validation, retries and error mapping. */
   readonly brain: Client<typeof BrainService>;
+  /** dispatch is the same for DispatchService (AI generation, usage, task routing), served by the gateway and dispatch. */
+  readonly dispatch: Client<typeof DispatchService>;
   readonly #health: Client<typeof Health>;
 
   constructor(options: BrainServiceClientOptions = {}) {
@@ -46,7 +50,9 @@ export class BrainServiceClient {
       defaultTimeoutMs: timeoutMs(options),
       interceptors: options.token === undefined ? [validateRequests] : [bearerToken(options.token), validateRequests],
     });
-    this.brain = createClient(BrainService, retrying(transport, retryOptions(options.retry)));
+    const retried = retrying(transport, retryOptions(options.retry));
+    this.brain = createClient(BrainService, retried);
+    this.dispatch = createClient(DispatchService, retried);
     // A health probe answers once: retrying would only delay the "unhealthy" it has to report.
     this.#health = createClient(Health, transport);
   }
@@ -69,6 +75,23 @@ export class BrainServiceClient {
   /** runInference runs one ML model by its seed name (RunInference). */
   async runInference<K extends ModelTypeName>(request: InferenceRequest<K>): Promise<InferenceResult<K>> {
     return fromRunInferenceResponse(request.modelType, await this.brain.runInference(toRunInferenceRequest(request)));
+  }
+
+  /** generate answers a chat with the first healthy provider of a model alias (Generate, through the gateway or dispatch). */
+  async generate(options: GenerateOptions): Promise<GenerateResult> {
+    const { text, generation } = await this.dispatch.generate(toGenerateRequest(options));
+    return { text, ...fromGeneration(generation) };
+  }
+
+  /** streamGenerate is generate token by token (GenerateStream): iterate it for the tokens, then read its `generation`. */
+  streamGenerate(options: GenerateOptions): GenerationStream {
+    const request = toGenerateRequest(options);
+    return new GenerationStream(() => this.dispatch.generateStream({ request }));
+  }
+
+  /** getUsage reports the caller's tenant's AI usage from `fromDay` to `toDay` (YYYY-MM-DD; default this month) and its budget. */
+  async getUsage(range: { fromDay?: string; toDay?: string } = {}): Promise<UsageReport> {
+    return fromGetUsageResponse(await this.dispatch.getUsage(range));
   }
 }
 

@@ -1,4 +1,5 @@
 export { BrainServiceClient, getBrainServiceClient, type BrainServiceClientOptions, type HealthCheckResult } from "./client.js";
+export type { ChatMessage, GenerateOptions, GenerateResult, GenerationInfo, GenerationStream, UsageReport } from "./ai.js";
 export { BrainServiceError, BrainServiceTimeoutError, BrainServiceUnavailableError } from "./errors.js";
 export type { InferenceRequest, InferenceResult, ModelTypeName, Prediction } from "./inference.js";
 export type { RetryOptions } from "./retry.js";
