@@ -5,6 +5,12 @@
  * at one call in flight and at a fixed concurrency. Load comes from wrk and ghz, so Node is not the
  * client. Prints a Markdown table.
  *
+ * The direct call is HTTP/1.1 from wrk, the others gRPC from ghz, and the two clients do not cost the
+ * same. So like is compared with like, two more rows: ghz against a server that answers at once
+ * (the client's floor) and dispatch's ListTasks, a call with no work behind it (the floor plus what
+ * any call into dispatch costs: HTTP/2, Connect, the interceptors). Dispatch's added time is then
+ * Generate minus the direct call minus ghz's floor, printed under the table.
+ *
  *   node --import tsx bench/dispatch.ts [--seconds 5] [--concurrency 16]
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -17,15 +23,17 @@ import { DEFAULT_AI_CONFIG } from "../services/dispatch/src/config.ts";
 import { startProviderStandIn } from "../services/dispatch/src/ai/provider-stand-in.ts";
 import { startMesh } from "../e2e/mesh.ts";
 import { serviceToken, userToken } from "../e2e/tokens.ts";
-import { fmt, ghzTarget, type Target, wrkTarget } from "./load.ts";
+import { fmt, ghzTarget, type Result, startNoopGrpcServer, type Target, wrkTarget } from "./load.ts";
 
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "5" }, concurrency: { type: "string", default: "16" } } });
 const seconds = Number(values.seconds);
 const concurrency = Number(values.concurrency);
 const GENERATE = "aivo.dispatch.v1.DispatchService/Generate";
+const LIST_TASKS = "aivo.dispatch.v1.DispatchService/ListTasks";
 
 const work = mkdtempSync(join(tmpdir(), "aivo-bench-dispatch-"));
 const provider = await startProviderStandIn("openai");
+const noop = await startNoopGrpcServer();
 // Limits and budgets would throttle one benchmark tenant; dispatch's work per call is what is measured.
 const aiConfig = { ...JSON.parse(readFileSync(DEFAULT_AI_CONFIG, "utf8")), limits: {}, budgets: {} };
 writeFileSync(join(work, "ai.json"), JSON.stringify(aiConfig));
@@ -43,6 +51,7 @@ try {
   const generate = toBinary(GenerateRequestSchema, create(GenerateRequestSchema, { model: "chat", messages, maxTokens: 16 }));
   const dispatchToken = await serviceToken(mesh.serviceTokenSecret, "dispatch", "bench");
   const userJwt = await userToken(mesh.jwtSecret, { expiresIn: "1h", tenantId: "tenant-bench" });
+  const asBench = { authorization: `Bearer ${dispatchToken}`, "x-tenant-id": "tenant-bench" };
   const targets: Target[] = [
     wrkTarget(
       "direct to the provider server (HTTP/1.1 JSON)",
@@ -51,20 +60,31 @@ try {
       {},
       seconds,
     ),
-    ghzTarget("through dispatch (Generate, gRPC)", { url: mesh.dispatchUrl, method: GENERATE, message: generate, metadata: { authorization: `Bearer ${dispatchToken}`, "x-tenant-id": "tenant-bench" } }, seconds),
+    ghzTarget("ghz's floor (a server that answers at once)", { url: noop.url, method: LIST_TASKS, message: new Uint8Array(), metadata: asBench }, seconds),
+    ghzTarget("dispatch, no work (ListTasks, gRPC)", { url: mesh.dispatchUrl, method: LIST_TASKS, message: new Uint8Array(), metadata: asBench }, seconds),
+    ghzTarget("through dispatch (Generate, gRPC)", { url: mesh.dispatchUrl, method: GENERATE, message: generate, metadata: asBench }, seconds),
     ghzTarget("through the gateway and dispatch (gRPC)", { url: mesh.gatewayUrl, method: GENERATE, message: generate, metadata: { authorization: `Bearer ${userJwt}` } }, seconds),
   ];
   for (const target of targets) await target.measure(4); // warm up every path before measuring any
-  const results = [];
+  const results: Row[] = [];
   for (const target of targets) results.push({ name: target.name, one: await target.measure(1), many: await target.measure(concurrency) });
-  const direct = results[0]!;
+  const [direct, floor, , generateRow] = results as [Row, Row, Row, Row];
   console.log(`Generate (alias "chat" -> openai/gpt-4o-mini on a local stand-in), ${seconds} s per cell\n`);
   console.log(`| path | p50 ms (1 in flight) | p99 ms (1) | added p50 ms (1) | p50 ms (${concurrency} in flight) | p99 ms (${concurrency}) | rps (${concurrency}) |`);
   console.log("| --- | --- | --- | --- | --- | --- | --- |");
   for (const { name, one, many } of results) {
     console.log(`| ${name} | ${fmt(one.p50Ms)} | ${fmt(one.p99Ms)} | ${fmt(one.p50Ms - direct.one.p50Ms)} | ${fmt(many.p50Ms)} | ${fmt(many.p99Ms)} | ${Math.round(many.rps)} |`);
   }
+  const added = (pick: (row: Row) => number) => fmt(pick(generateRow) - pick(direct) - pick(floor));
+  console.log(`\nDispatch's added p50, net of ghz's floor (Generate - direct - floor): ${added((r) => r.one.p50Ms)} ms at 1 in flight, ${added((r) => r.many.p50Ms)} ms at ${concurrency}`);
 } finally {
   await mesh.stop();
+  await noop.close();
   await provider.close();
+}
+
+interface Row {
+  name: string;
+  one: Result;
+  many: Result;
 }

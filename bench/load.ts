@@ -4,6 +4,8 @@
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
+import http2 from "node:http2";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -44,7 +46,8 @@ export function ghzTarget(name: string, call: GrpcCall, seconds: number): Target
         "--insecure",
         "--protoset", join(root, "gen/descriptors.binpb"),
         "--call", call.method,
-        "--binary-file", data,
+        // An empty message (every field default) is an empty file, which ghz does not send: ask for {} instead.
+        ...(call.message.length > 0 ? ["--binary-file", data] : ["--data", "{}"]),
         "--metadata", JSON.stringify(call.metadata),
         "--concurrency", String(inFlight),
         // More than one connection, so a server with several processes on one port shares the load.
@@ -63,6 +66,31 @@ export function ghzTarget(name: string, call: GrpcCall, seconds: number): Target
     },
   };
 }
+
+/**
+ * startNoopGrpcServer answers every gRPC call at once with an empty message and status OK, on bare
+ * node:http2: what ghz measures against it is the floor of the client and the loopback hop, which
+ * no server can go under.
+ */
+export async function startNoopGrpcServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http2.createServer();
+  server.on("stream", (stream) => {
+    stream.resume();
+    stream.once("end", () => {
+      stream.respond({ ":status": 200, "content-type": "application/grpc" }, { waitForTrailers: true });
+      stream.once("wantTrailers", () => stream.sendTrailers({ "grpc-status": "0" }));
+      stream.end(EMPTY_MESSAGE);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+// A gRPC frame: not compressed, length 0.
+const EMPTY_MESSAGE = Buffer.alloc(5);
 
 /** wrkTarget POSTs `body` as JSON for `seconds` per measurement; any answer but 2xx fails the run. */
 export function wrkTarget(name: string, url: string, body: unknown, headers: Record<string, string>, seconds: number): Target {

@@ -87,6 +87,9 @@ export async function build(config: DispatchConfig, logger: Logger = createLogge
       maskInternalErrors(logger),
     ],
     jsonOptions: { registry: taskMessages(table) },
+    // Dispatch's callers are on the local network: gzip (a zlib pass on the thread pool) costs a call
+    // more than the bytes it saves there, so answers go uncompressed; compressed requests still work.
+    compressMinBytes: Number.POSITIVE_INFINITY,
   });
   const handler = httpRoutes(
     {

@@ -1,5 +1,6 @@
 // One SQL dialect for both storage backends: PostgreSQL when DATABASE_URL is set, otherwise PGlite
 // (PostgreSQL compiled to WASM, embedded in the process, on disk under DATA_DIR or in memory).
+import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 
@@ -29,6 +30,8 @@ function postgres(connectionString: string): Sql {
 }
 
 async function embedded(dataDir: string | undefined): Promise<Sql> {
+  // PGlite creates only the last folder of its path; DATA_DIR itself may not exist yet on a fresh machine.
+  if (dataDir) await mkdir(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir);
   return {
     query: async <Row>(text: string, params?: unknown[]) => (await db.query<Row>(text, params)).rows,
