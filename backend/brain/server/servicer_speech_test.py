@@ -1,8 +1,10 @@
+import asyncio
+
 import grpc
 import pytest
 
 from aivo.brain.v1 import speech_pb2 as pb
-from brain.server.testing import headers
+from brain.server.testing import focus_request, headers
 from brain.speech.evalset import ADULT_PITCH, ADULT_VOICE, EvalSet, missing_tools
 
 
@@ -110,3 +112,16 @@ async def test_a_declared_rate_the_header_contradicts_is_refused(brain, evalset)
 
     assert refused.code() == grpc.StatusCode.INVALID_ARGUMENT
     assert refused.details() == "audio.sample_rate_hz: is 16000 Hz but the header says 22050 Hz"
+
+
+async def test_a_cheap_call_is_answered_while_a_long_speech_analysis_runs(brain, evalset):
+    audio = wav(evalset.said("the north wind and the sun were disputing which was the stronger"))
+    analysis = asyncio.ensure_future(
+        brain.stub.AnalyzeSpeech(pb.AnalyzeSpeechRequest(audio=audio, child_age_months=96), metadata=headers())
+    )
+    await asyncio.sleep(0)
+
+    focus = await brain.stub.AnalyzeFocus(focus_request(), metadata=headers())
+
+    assert focus.components and not analysis.done()
+    assert (await analysis).transcript.words
