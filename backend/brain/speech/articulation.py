@@ -1,24 +1,30 @@
 """Speech sounds against the target: which form of each word the child said, phone by phone, with PCC.
 
 Each target word is listened for among itself and its error forms (one phonological process applied once), in one
-grammar over the whole target or, when that finds nothing (long targets), word by word in each word's stretch of
-the target's forced alignment; the forms heard are aligned phone by phone, and each target phoneme gets what was
-produced and when.
+grammar over the whole target or, for long targets or when that finds nothing, word by word in each word's stretch
+of the target's forced alignment. An error form heard is kept only when it explains the recording better than the
+target by a likelihood margin (gop), since the recogniser leans towards short forms; each target phoneme then gets
+what was produced, when, and how well its frames fit it, and a consonant kept as the target but fitting it badly
+is a distortion.
 """
 
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from brain.speech import norms, recognizer
-from brain.speech.audio import Clip
+import numpy as np
+
+from brain.speech import gop, norms, recognizer
+from brain.speech.audio import ANALYSIS_RATE_HZ, Clip
 from brain.speech.phonemes import CONSONANTS, VOWELS
-from brain.speech.processes import CLUSTER_REDUCTION, Edit, Form
-from brain.speech.targets import TargetWord, forms_of_target, jsgf
+from brain.speech.processes import CLUSTER_REDUCTION, DISTORTIONS, Edit, Form, omission_at
+from brain.speech.recognizer import ScoredPhone
+from brain.speech.targets import TargetWord, exact_name, forms_of_target, jsgf
 
 
 class ErrorKind(Enum):
     SUBSTITUTION = "substitution"
     OMISSION = "omission"
+    DISTORTION = "distortion"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,10 +34,12 @@ class AlignedPhoneme:
     produced: str  # empty when left out
     start_ms: int
     end_ms: int
+    goodness: float = 0.0  # gop.goodness of the produced phone, nats per frame; 0 when left out
+    distorted: bool = False  # produced as the target, but poorly
 
     @property
     def correct(self) -> bool:
-        return self.produced == self.target
+        return self.produced == self.target and not self.distorted
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +48,12 @@ class ArticulationError:
     target: str
     produced: str
     kind: ErrorKind
-    process: str
+    process: str  # empty for a distortion, which no process names
     typical_by_months: int
     age_appropriate: bool
     start_ms: int
     end_ms: int
+    goodness: float = 0.0  # of the target phoneme's frames, as AlignedPhoneme.goodness
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,13 +67,14 @@ class Articulation:
 
     @property
     def percent_consonants_correct(self) -> float:
-        """PCC (Shriberg & Kwiatkowski 1982); 0 for a target without consonants."""
+        """PCC (Shriberg & Kwiatkowski 1982), distortions counted wrong; 0 for a target without consonants."""
         return 100 * self.consonants_correct / self.consonants_target if self.consonants_target else 0.0
 
 
 def analyze_articulation(clip: Clip, targets: list[TargetWord], child_age_months: int) -> Articulation | None:
     """None when the target's words cannot be found in the recording at all (something else was said)."""
-    heard = _heard_whole(clip, targets) or _heard_word_by_word(clip, targets)
+    whole = _heard_whole(clip, targets) if len(targets) <= WHOLE_TARGET_WORDS else None
+    heard = whole or _heard_word_by_word(clip, targets)
     if heard is None:
         return None
     phonemes: list[AlignedPhoneme] = []
@@ -73,9 +83,10 @@ def analyze_articulation(clip: Clip, targets: list[TargetWord], child_age_months
         if word_heard is None:
             continue
         form, aligned = word_heard
-        word_phonemes = _phonemes(target, form, aligned)
-        phonemes += word_phonemes
-        errors += [_error(target, edit, word_phonemes[edit.index], child_age_months) for edit in form.edits]
+        for phoneme, edit in judge_phonemes(target, form, aligned):
+            phonemes.append(phoneme)
+            if edit is not None or phoneme.distorted:
+                errors.append(_error(target, edit, phoneme, child_age_months))
     consonants = [p for p in phonemes if p.target in CONSONANTS]
     return Articulation(
         phonemes=tuple(phonemes),
@@ -86,8 +97,13 @@ def analyze_articulation(clip: Clip, targets: list[TargetWord], child_age_months
     )
 
 
+# Up to this many words the target is listened for in one grammar over the whole recording; beyond, word by word.
+# The whole grammar lets neighbouring words share their boundaries, but its search and its checks (an alignment of
+# the whole recording per error heard) grow with the target, and its beam loses long targets anyway.
+WHOLE_TARGET_WORDS = 8
+
 # Per target word, the form said and its aligned phones; None for a word that could not be aligned.
-Heard = list[tuple[Form, list[recognizer.Phone]] | None]
+Heard = list[tuple[Form, tuple[ScoredPhone, ...]] | None]
 
 
 def _heard_whole(clip: Clip, targets: list[TargetWord]) -> Heard | None:
@@ -96,69 +112,144 @@ def _heard_whole(clip: Clip, targets: list[TargetWord]) -> Heard | None:
     words = [" | ".join(forms) for forms in candidates]
     # pocketsphinx 5.1 hears nothing when a whole rule is one parenthesised group, so one word goes bare.
     grammar = jsgf(words[0] if len(words) == 1 else " ".join(f"({word})" for word in words))
-    names = [word.text for word in recognizer.recognise_grammar(clip, grammar)]
+    padded = _padded(clip)
+    names = [word.text for word in recognizer.recognise_grammar(padded, grammar)]
     if len(names) != len(targets):
         return None
-    chosen = [forms[name] for forms, name in zip(candidates, names, strict=True)]
-    phones = recognizer.align_phones(clip, names)
-    if len(phones) != sum(len(form.phones) for form in chosen):
-        return None
-    heard, start = [], 0
-    for form in chosen:
-        heard.append((form, phones[start : start + len(form.phones)]))
-        start += len(form.phones)
-    return heard
+    forms = [forms[name] for forms, name in zip(candidates, names, strict=True)]
+    return _verified(padded, targets, forms, clip_start_ms=0)
 
 
 def _heard_word_by_word(clip: Clip, targets: list[TargetWord]) -> Heard | None:
     """The same word by word, in each word's stretch of the target's forced alignment (a long target's grammar
     is too wide for the search beam)."""
-    spans = recognizer.align_words(clip, [word.text for word in targets])
+    spans = recognizer.align_words(_padded(clip), [word.text for word in targets])
     if len(spans) != len(targets):
         return None
-    heard = []
+    heard: Heard = []
     for target, span in zip(targets, spans, strict=True):
-        start_ms = span.start_ms
-        piece = clip.between(start_ms, span.end_ms)
+        start_ms, end_ms = max(0, span.start_ms - PAD_MS), span.end_ms - PAD_MS
+        piece = _padded(clip.between(start_ms, end_ms))
         forms = forms_of_target(target)
         said = recognizer.recognise_grammar(piece, jsgf(" | ".join(forms)))
-        name = said[0].text if len(said) == 1 else target.text
-        phones = recognizer.align_phones(piece, [name])
-        if len(phones) != len(forms[name].phones):
-            heard.append(None)
-            continue
-        heard.append(
-            (forms[name], [replace(p, start_ms=p.start_ms + start_ms, end_ms=p.end_ms + start_ms) for p in phones])
-        )
+        form = forms[said[0].text] if len(said) == 1 else forms[target.text]
+        verified = _verified(piece, [target], [form], clip_start_ms=start_ms)
+        heard.append(verified[0] if verified else None)
     return heard if any(heard) else None
 
 
-def _phonemes(target: TargetWord, form: Form, aligned: list[recognizer.Phone]) -> list[AlignedPhoneme]:
-    spans: dict[int, tuple[str, int, int]] = {
-        form.target_index(i): (phone.phone, phone.start_ms, phone.end_ms) for i, phone in enumerate(aligned)
-    }
-    result = []
-    for index, phoneme in enumerate(target.phones):
-        if index in spans:
-            produced, start, end = spans[index]
-        else:  # left out: an empty span where the phoneme belonged
-            start = end = result[-1].end_ms if result else spans[min(spans)][1]
-            produced = ""
-        result.append(AlignedPhoneme(target.text, phoneme, produced, start, end))
+# Silence put around what is decoded: the recogniser normalises each clip by its mean spectrum, which its model
+# expects to include some silence; a clip trimmed to the speech, or a word cut out of a sentence, is misheard.
+PAD_MS = 100
+_PAD_NOISE = 1e-3  # faint noise rather than digital zeros, against which any word ending sounds cut short
+
+
+def _padded(clip: Clip) -> Clip:
+    noise = np.random.default_rng(0).normal(0, _PAD_NOISE, PAD_MS * ANALYSIS_RATE_HZ // 1000).astype(np.float32)
+    return Clip(np.concatenate([noise, clip.samples, noise]))
+
+
+def _verified(padded: Clip, targets: list[TargetWord], heard: list[Form], clip_start_ms: int) -> Heard | None:
+    """The forms said in a padded clip: those heard, each error form put back to the target unless it explains
+    the clip better than the target would in its place, by gop's margin; with their aligned phones in the times
+    of the recording the clip starts at. None when the words cannot be aligned to the clip."""
+    forms = list(heard)
+    alignment = recognizer.align_scored(padded, _names(targets, forms))
+    for index, (target, form) in enumerate(zip(targets, heard, strict=True)):
+        if not form.edits:
+            continue
+        as_target = [*forms[:index], Form(target.phones, ()), *forms[index + 1 :]]
+        target_alignment = recognizer.align_scored(padded, _names(targets, as_target))
+        if target_alignment is None:
+            continue  # the target cannot be aligned at all: the error form stands
+        omission = any(edit.produced is None for edit in form.edits)
+        if (
+            alignment is None
+            or not _heard_between_pads(padded, alignment)
+            or not gop.error_form_wins(alignment.log_likelihood, target_alignment.log_likelihood, omission)
+        ):
+            forms, alignment = as_target, target_alignment
+    if alignment is None:
+        return None
+    offset_ms = clip_start_ms - PAD_MS
+    end_ms = clip_start_ms + round(1000 * padded.duration_s) - 2 * PAD_MS
+
+    def in_recording(ms: int) -> int:
+        return min(end_ms, max(clip_start_ms, ms + offset_ms))
+
+    phones = [replace(p, start_ms=in_recording(p.start_ms), end_ms=in_recording(p.end_ms)) for p in alignment.phones]
+    result: Heard = []
+    start = 0
+    for form in forms:
+        result.append((form, tuple(phones[start : start + len(form.phones)])))
+        start += len(form.phones)
     return result
 
 
-def _error(target: TargetWord, edit: Edit, phoneme: AlignedPhoneme, child_age_months: int) -> ArticulationError:
-    cluster = tuple(p for p in target.phones if p not in VOWELS) if edit.process == CLUSTER_REDUCTION else ()
-    typical_by = norms.typical_by_months(edit.process, phoneme.target, cluster)
+def _heard_between_pads(padded: Clip, alignment: recognizer.ScoredAlignment) -> bool:
+    """Whether every phone was heard in the recording rather than in the silence put around it."""
+    end_ms = round(1000 * padded.duration_s) - PAD_MS
+    return all(phone.end_ms > PAD_MS and phone.start_ms < end_ms for phone in alignment.phones)
+
+
+def _names(targets: list[TargetWord], forms: list[Form]) -> list[str]:
+    """The dictionary name of each word's form, the target under its exact pronunciation."""
+    names = []
+    for target, form in zip(targets, forms, strict=True):
+        by_form = {f: name for name, f in forms_of_target(target).items()}
+        names.append(by_form[form] if form.edits else exact_name(target))
+    return names
+
+
+def judge_phonemes(
+    target: TargetWord, form: Form, aligned: tuple[ScoredPhone, ...]
+) -> list[tuple[AlignedPhoneme, Edit | None]]:
+    """Each target phoneme with the edit that changed it, if any. The consonant whose frames fit it worst, when
+    they fit it poorly, was not said as heard: left out where a process could leave it out, else distorted."""
+    phonemes = _phonemes(target, form, aligned)
+    edits: dict[int, Edit | None] = {edit.index: edit for edit in form.edits}
+    said = [index for index, phoneme in enumerate(phonemes) if phoneme.target in CONSONANTS and phoneme.produced]
+    worst = min(said, key=lambda index: phonemes[index].goodness, default=None)
+    if worst is not None and gop.poor(phonemes[worst].goodness):
+        edits[worst] = omission_at(target.phones, worst)
+        produced = "" if edits[worst] else phonemes[worst].target
+        phonemes[worst] = replace(phonemes[worst], produced=produced, distorted=edits[worst] is None)
+    return [(phoneme, edits.get(index)) for index, phoneme in enumerate(phonemes)]
+
+
+def _phonemes(target: TargetWord, form: Form, aligned: tuple[ScoredPhone, ...]) -> list[AlignedPhoneme]:
+    spans = {form.target_index(i): (form.phones[i], phone) for i, phone in enumerate(aligned)}
+    result = []
+    for index, phoneme in enumerate(target.phones):
+        if index in spans:
+            produced, phone = spans[index]
+            result.append(
+                AlignedPhoneme(target.text, phoneme, produced, phone.start_ms, phone.end_ms, gop.goodness(phone))
+            )
+        else:  # left out: an empty span where the phoneme belonged
+            at = result[-1].end_ms if result else aligned[0].start_ms
+            result.append(AlignedPhoneme(target.text, phoneme, "", at, at))
+    return result
+
+
+def _error(target: TargetWord, edit: Edit | None, phoneme: AlignedPhoneme, child_age_months: int) -> ArticulationError:
+    """The error at a phoneme: the edit a process made there, or a distortion when there is none."""
+    process = edit.process if edit else ""
+    cluster = tuple(p for p in target.phones if p not in VOWELS) if process == CLUSTER_REDUCTION else ()
+    typical_by = norms.typical_by_months(process, phoneme.target, cluster)
+    if edit is None or edit.process in DISTORTIONS:
+        kind = ErrorKind.DISTORTION
+    else:
+        kind = ErrorKind.OMISSION if edit.produced is None else ErrorKind.SUBSTITUTION
     return ArticulationError(
         word=target.text,
         target=phoneme.target,
-        produced=phoneme.produced,
-        kind=ErrorKind.OMISSION if edit.produced is None else ErrorKind.SUBSTITUTION,
-        process=edit.process,
+        produced=phoneme.produced if edit else "",
+        kind=kind,
+        process=process,
         typical_by_months=typical_by,
         age_appropriate=norms.age_appropriate(typical_by, child_age_months),
         start_ms=phoneme.start_ms,
         end_ms=phoneme.end_ms,
+        goodness=phoneme.goodness,
     )

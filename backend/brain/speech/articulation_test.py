@@ -1,31 +1,59 @@
 import pytest
 
-from brain.speech.articulation import ErrorKind, analyze_articulation
-from brain.speech.evalset import ADULT_PITCH, ADULT_VOICE
-from brain.speech.processes import CLUSTER_REDUCTION, GLIDING, STOPPING, VELAR_FRONTING
-from brain.speech.targets import target_words
+from brain.speech.articulation import ErrorKind, analyze_articulation, judge_phonemes
+from brain.speech.articulation_cases import CORRECT, ERRORS, SPAN_TOLERANCE_MS, Case, judged_right
+from brain.speech.evalset import ADULT_PITCH, ADULT_VOICE, CHILD_PITCH, CHILD_VOICE
+from brain.speech.processes import (
+    CLUSTER_REDUCTION,
+    FINAL_CONSONANT_DELETION,
+    GLIDING,
+    STOPPING,
+    VELAR_FRONTING,
+    Form,
+)
+from brain.speech.recognizer import ScoredPhone
+from brain.speech.targets import TargetWord, target_words
 from brain.speech.testing import clip_of
 
 FOUR_YEARS, SEVEN_YEARS = 48, 84
-SPAN_TOLERANCE_MS = 60
+VOICES = {"adult": (ADULT_VOICE, ADULT_PITCH), "child-like": (CHILD_VOICE, CHILD_PITCH)}
+# Floors one below what the evaluation set gets right today in each voice (9 and 10 of len(ERRORS) error cases, 13
+# and 12 of len(CORRECT) cases said right): a change making articulation worse fails here, one borderline case
+# moving with the recogniser's search settings does not.
+ERRORS_FOUND_AT_LEAST = {"adult": 8, "child-like": 9}
+SAID_RIGHT_CLEAN_AT_LEAST = {"adult": 12, "child-like": 11}
 
 
-def articulation_of(evalset, said: str, target: str, age: int = FOUR_YEARS):
-    clip = clip_of(evalset.said(said, voice=ADULT_VOICE, pitch=ADULT_PITCH))
-    return analyze_articulation(clip, target_words(target), age)
+CAT = TargetWord("cat", ("K", "AE", "T"))
+
+
+def said_as_target(per_frame: list[float]) -> list:
+    """cat said as itself, each phone 50 ms long fitting its frames per_frame nats each."""
+    phones = [
+        ScoredPhone("cat", phone, 50 * i, 50 * (i + 1), 5 * goodness)
+        for i, (phone, goodness) in enumerate(zip(CAT.phones, per_frame, strict=True))
+    ]
+    return judge_phonemes(CAT, Form(CAT.phones, ()), tuple(phones))
+
+
+def articulation_of(evalset, said: str, target: str, age: int = FOUR_YEARS, voice: str = "adult"):
+    name, pitch = VOICES[voice]
+    clip = clip_of(evalset.said(said, voice=name, pitch=pitch))
+    return analyze_articulation(clip, target_words(target), age), round(1000 * clip.duration_s)
 
 
 def test_a_word_said_right_has_no_errors_and_full_pcc(evalset):
-    articulation = articulation_of(evalset, "rabbit", "rabbit")
+    articulation, _ = articulation_of(evalset, "rabbit", "rabbit")
 
     assert articulation.errors == ()
     assert articulation.percent_consonants_correct == 100
     assert [p.target for p in articulation.phonemes] == ["R", "AE", "B", "AH", "T"]
     assert all(a.end_ms <= b.start_ms for a, b in zip(articulation.phonemes, articulation.phonemes[1:], strict=False))
+    assert all(p.goodness <= 0 for p in articulation.phonemes)
 
 
 def test_r_said_as_w_is_gliding_at_the_start_of_the_word_and_typical_at_four(evalset):
-    articulation = articulation_of(evalset, "wabbit", "rabbit")
+    articulation, _ = articulation_of(evalset, "[[w'abIt]]", "rabbit")
 
     (error,) = articulation.errors
     assert (error.target, error.produced, error.kind, error.process) == ("R", "W", ErrorKind.SUBSTITUTION, GLIDING)
@@ -35,39 +63,43 @@ def test_r_said_as_w_is_gliding_at_the_start_of_the_word_and_typical_at_four(eva
 
 
 def test_the_same_gliding_at_seven_is_not_age_appropriate(evalset):
-    (error,) = articulation_of(evalset, "wabbit", "rabbit", SEVEN_YEARS).errors
+    articulation, _ = articulation_of(evalset, "[[w'abIt]]", "rabbit", SEVEN_YEARS)
 
+    (error,) = articulation.errors
     assert not error.age_appropriate
 
 
 def test_k_said_as_t_is_velar_fronting(evalset):
-    (error,) = articulation_of(evalset, "tup", "cup").errors
+    articulation, _ = articulation_of(evalset, "[[t'at]]", "cat")
 
+    (error,) = articulation.errors
     assert (error.target, error.produced, error.process) == ("K", "T", VELAR_FRONTING)
 
 
-def test_f_said_as_p_is_stopping(evalset):
-    (error,) = articulation_of(evalset, "pish", "fish").errors
+def test_v_said_as_b_is_stopping(evalset):
+    articulation, _ = articulation_of(evalset, "[[b'an]]", "van")
 
-    assert (error.target, error.produced, error.process) == ("F", "P", STOPPING)
+    (error,) = articulation.errors
+    assert (error.target, error.produced, error.process) == ("V", "B", STOPPING)
 
 
 def test_a_dropped_s_in_a_cluster_is_cluster_reduction_as_an_omission(evalset):
-    (error,) = articulation_of(evalset, "poon", "spoon").errors
+    articulation, _ = articulation_of(evalset, "[[p'u:n]]", "spoon")
 
+    (error,) = articulation.errors
     assert (error.target, error.produced, error.kind, error.process) == ("S", "", ErrorKind.OMISSION, CLUSTER_REDUCTION)
     assert error.start_ms == error.end_ms
 
 
 def test_gliding_in_two_words_of_a_sentence_is_found_in_each_in_time_order(evalset):
-    articulation = articulation_of(evalset, "the wed wabbit", "the red rabbit")
+    articulation, _ = articulation_of(evalset, "the wed wabbit", "the red rabbit")
 
     assert [(e.word, e.process) for e in articulation.errors] == [("red", GLIDING), ("rabbit", GLIDING)]
     assert articulation.errors[0].end_ms <= articulation.errors[1].start_ms
     assert articulation.percent_consonants_correct == pytest.approx(100 * 4 / 6)
 
 
-def test_a_long_target_is_analysed_word_by_word_naming_the_words_it_could_not_align(evalset):
+def test_a_long_target_said_right_is_scored_word_by_word_with_few_errors(evalset):
     passage = (
         "the north wind and the sun were disputing which was the stronger when a traveler came along wrapped in a "
         "warm cloak"
@@ -75,7 +107,41 @@ def test_a_long_target_is_analysed_word_by_word_naming_the_words_it_could_not_al
 
     articulation = analyze_articulation(clip_of(evalset.said(passage)), target_words(passage), FOUR_YEARS)
 
-    scored = {p.word for p in articulation.phonemes}
-    assert len(scored) + len(set(articulation.unscored_words)) >= len(set(passage.split())) - 1
-    assert len(articulation.unscored_words) < len(passage.split()) / 2
+    assert len(articulation.unscored_words) <= 2
+    assert articulation.percent_consonants_correct >= 85
     assert all(a.start_ms <= b.start_ms for a, b in zip(articulation.phonemes, articulation.phonemes[1:], strict=False))
+
+
+def test_phones_that_fit_well_are_correct_with_their_goodness():
+    judged = said_as_target([-2.0, -1.0, -3.0])
+
+    assert [(p.produced, p.correct, p.goodness, edit) for p, edit in judged] == [
+        ("K", True, -2.0, None),
+        ("AE", True, -1.0, None),
+        ("T", True, -3.0, None),
+    ]
+
+
+def test_a_final_consonant_that_fits_its_frames_poorly_was_left_out():
+    (_, _, (phoneme, edit)) = said_as_target([-2.0, -1.0, -40.0])
+
+    assert (phoneme.produced, phoneme.correct, edit.process) == ("", False, FINAL_CONSONANT_DELETION)
+
+
+def test_a_consonant_no_process_leaves_out_that_fits_poorly_is_distorted():
+    ((phoneme, edit), _, _) = said_as_target([-40.0, -1.0, -2.0])
+
+    assert (phoneme.produced, phoneme.distorted, phoneme.correct, edit) == ("K", True, False, None)
+
+
+@pytest.mark.parametrize("voice", VOICES)
+def test_the_evaluation_set_is_judged_right_at_least_as_often_as_today(evalset, voice):
+    def right(case: Case) -> bool:
+        articulation, duration_ms = articulation_of(evalset, case.said, case.target, voice=voice)
+        return judged_right(case, articulation, duration_ms)
+
+    errors_found = sum(right(case) for case in ERRORS)
+    said_right_clean = sum(right(case) for case in CORRECT)
+
+    assert errors_found >= ERRORS_FOUND_AT_LEAST[voice]
+    assert said_right_clean >= SAID_RIGHT_CLEAN_AT_LEAST[voice]

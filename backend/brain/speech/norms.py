@@ -3,6 +3,7 @@
 from brain.speech.processes import (
     BACKING,
     CLUSTER_REDUCTION,
+    DISTORTIONS,
     FINAL_CONSONANT_DELETION,
     GLIDING,
     STOPPING,
@@ -28,9 +29,12 @@ ATYPICAL = 0
 
 def typical_by_months(process: str, target_phoneme: str, cluster: tuple[str, ...] = ()) -> int:
     """The age by which the error is usually gone: the later of the process's elimination and the sound's
-    acquisition, since a child may still make it while either is ahead. ATYPICAL (0) for atypical processes."""
+    acquisition, since a child may still make it while either is ahead. ATYPICAL (0) for atypical processes; for
+    a distortion the sound's acquisition alone."""
     if process == BACKING:
         return ATYPICAL
+    if not process or process in DISTORTIONS:
+        return round(ACQUISITION_MONTHS[target_phoneme])
     if process == CLUSTER_REDUCTION:
         process_months = 60 if "S" in cluster else 48
     elif process == STOPPING:

@@ -1,7 +1,7 @@
 import pytest
 
 from brain.speech.norms import ATYPICAL, age_appropriate, typical_by_months
-from brain.speech.processes import BACKING, CLUSTER_REDUCTION, GLIDING, STOPPING, VELAR_FRONTING
+from brain.speech.processes import BACKING, CLUSTER_REDUCTION, GLIDING, INTERDENTAL_LISP, STOPPING, VELAR_FRONTING
 
 
 @pytest.mark.parametrize(
@@ -14,6 +14,8 @@ from brain.speech.processes import BACKING, CLUSTER_REDUCTION, GLIDING, STOPPING
         (CLUSTER_REDUCTION, "S", ("S", "P", "N"), 60),
         (CLUSTER_REDUCTION, "L", ("B", "L", "K"), 54),
         (BACKING, "T", (), ATYPICAL),
+        (INTERDENTAL_LISP, "S", (), 51),  # a distortion: typical until the sound is acquired, 51.3 months
+        ("", "K", (), 38),  # an unnamed distortion likewise
     ],
 )
 def test_an_error_is_typical_until_both_the_process_and_the_sound_are_due(process, phoneme, cluster, months):

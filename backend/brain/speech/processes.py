@@ -10,13 +10,16 @@ BACKING = "backing"
 STOPPING = "stopping"
 CLUSTER_REDUCTION = "cluster reduction"
 FINAL_CONSONANT_DELETION = "final consonant deletion"
+INTERDENTAL_LISP = "interdental lisp"  # a distortion: /s z/ made with the tongue between the teeth
+DISTORTIONS = frozenset({INTERDENTAL_LISP})  # patterns that produce a poor version of the sound, not another one
 
-# Substitution processes: target phoneme -> the phoneme the process puts in its place.
+# Substitution processes and distortions: target phoneme -> the phoneme the pattern puts in its place.
 _SUBSTITUTIONS = {
     GLIDING: {"R": "W", "L": "W"},
     VELAR_FRONTING: {"K": "T", "G": "D", "NG": "N"},
     BACKING: {"T": "K", "D": "G"},
     STOPPING: {"F": "P", "V": "B", "S": "T", "Z": "D", "SH": "T", "CH": "T", "JH": "D", "TH": "T", "DH": "D"},
+    INTERDENTAL_LISP: {"S": "TH", "Z": "DH"},
 }
 
 
@@ -54,6 +57,14 @@ def forms_of(target: tuple[str, ...]) -> list[Form]:
     for index in _cluster_members(target):
         forms.append(_apply(target, Edit(index, None, CLUSTER_REDUCTION)))
     return forms
+
+
+def omission_at(target: tuple[str, ...], index: int) -> Edit | None:
+    """The omission a process makes of the target's phoneme at index, if any does."""
+    return next(
+        (edit for form in forms_of(target) for edit in form.edits if edit.index == index and edit.produced is None),
+        None,
+    )
 
 
 def _apply(target: tuple[str, ...], edit: Edit) -> Form:

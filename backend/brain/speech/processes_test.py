@@ -1,12 +1,15 @@
 from brain.speech.processes import (
     BACKING,
     CLUSTER_REDUCTION,
+    DISTORTIONS,
     FINAL_CONSONANT_DELETION,
     GLIDING,
+    INTERDENTAL_LISP,
     STOPPING,
     VELAR_FRONTING,
     Edit,
     forms_of,
+    omission_at,
 )
 
 
@@ -47,3 +50,13 @@ def test_an_omission_maps_later_phones_back_to_their_target_places():
     form = next(f for f in forms_of(("S", "P", "UW", "N")) if f.edits == (Edit(0, None, CLUSTER_REDUCTION),))
 
     assert [form.target_index(i) for i in range(3)] == [1, 2, 3]
+
+
+def test_s_between_the_teeth_is_an_interdental_lisp_a_distortion():
+    assert produced("S AH N")[("TH", "AH", "N")] == (Edit(0, "TH", INTERDENTAL_LISP),)
+    assert INTERDENTAL_LISP in DISTORTIONS
+
+
+def test_the_omission_at_a_place_is_the_one_a_process_makes_there():
+    assert omission_at(("K", "AE", "T"), 2) == Edit(2, None, FINAL_CONSONANT_DELETION)
+    assert omission_at(("K", "AE", "T"), 0) is None

@@ -41,6 +41,14 @@ def forms_of_target(target: TargetWord) -> dict[str, Form]:
     return forms
 
 
+def exact_name(target: TargetWord) -> str:
+    """A dictionary name for the target's first pronunciation alone: aligning the word itself may pick another
+    of its pronunciations, whose phones would not line up with the target's."""
+    name = f"{target.text}__0"
+    recognizer.add_pronunciation(name, target.phones)
+    return name
+
+
 def word_of_form(name: str) -> str:
     """The target word a dictionary name stands for: "rabbit__2" -> "rabbit"."""
     return _FORM.sub("", name)

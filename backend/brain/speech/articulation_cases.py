@@ -1,0 +1,106 @@
+"""The articulation evaluation cases: target words said right and said with known errors.
+
+Errors are written as espeak-ng phonemes ([[...]]), since spelling an error form ("wabbit") leaves espeak-ng to
+guess its vowels. Each case names the errors a clinician would write down, in time order, and where in the word
+each one is, so that its time span can be checked against the recording's edges.
+"""
+
+from dataclasses import dataclass
+from enum import Enum
+
+from brain.speech.articulation import Articulation, ArticulationError
+from brain.speech.processes import (
+    BACKING,
+    CLUSTER_REDUCTION,
+    FINAL_CONSONANT_DELETION,
+    GLIDING,
+    INTERDENTAL_LISP,
+    STOPPING,
+    VELAR_FRONTING,
+)
+
+DISTORTION = "distortion"  # no process: the sound is produced poorly, not as another listed sound
+SPAN_TOLERANCE_MS = 60  # how far an error's span may sit from the edge of the recording it belongs at
+
+
+class Place(Enum):
+    FIRST = "first"  # the recording's first sound: the error starts at 0
+    LAST = "last"  # the recording's last sound: the error ends at the recording's end
+    INSIDE = "inside"
+
+
+@dataclass(frozen=True, slots=True)
+class Expected:
+    target: str
+    produced: str  # empty for an omission or a distortion
+    process: str
+    place: Place
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    said: str
+    target: str
+    errors: tuple[Expected, ...] = ()
+
+
+def _error(target: str, produced: str, process: str, place: Place = Place.FIRST) -> tuple[Expected, ...]:
+    return (Expected(target, produced, process, place),)
+
+
+_TWO_GLIDINGS = (Expected("R", "W", GLIDING, Place.INSIDE), Expected("R", "W", GLIDING, Place.INSIDE))
+
+CORRECT = tuple(
+    Case(word, word)
+    for word in ("rabbit", "cup", "dog", "cat", "fish", "sun", "spoon", "stop", "snake", "blue", "bus", "leg", "red")
+) + (
+    Case("the red rabbit", "the red rabbit"),
+    Case("a big brown dog jumped over the fence", "a big brown dog jumped over the fence"),
+)
+
+ERRORS = (
+    Case("[[w'abIt]]", "rabbit", _error("R", "W", GLIDING)),
+    Case("[[w'Eg]]", "leg", _error("L", "W", GLIDING)),
+    Case("[[D@ w'Ed w'abIt]]", "the red rabbit", _TWO_GLIDINGS),
+    Case("the wed wabbit", "the red rabbit", _TWO_GLIDINGS),
+    Case("[[t'Vp]]", "cup", _error("K", "T", VELAR_FRONTING)),
+    Case("[[t'at]]", "cat", _error("K", "T", VELAR_FRONTING)),
+    Case("[[d'eIt]]", "gate", _error("G", "D", VELAR_FRONTING)),
+    Case("[[d'0d]]", "dog", _error("G", "D", VELAR_FRONTING, Place.LAST)),
+    Case("[[p'IS]]", "fish", _error("F", "P", STOPPING)),
+    Case("[[t'Vn]]", "sun", _error("S", "T", STOPPING)),
+    Case("[[t'oUp]]", "soap", _error("S", "T", STOPPING)),
+    Case("[[b'an]]", "van", _error("V", "B", STOPPING)),
+    Case("[[p'u:n]]", "spoon", _error("S", "", CLUSTER_REDUCTION)),
+    Case("[[t'0p]]", "stop", _error("S", "", CLUSTER_REDUCTION)),
+    Case("[[n'eIk]]", "snake", _error("S", "", CLUSTER_REDUCTION)),
+    Case("[[b'u:]]", "blue", _error("L", "", CLUSTER_REDUCTION, Place.INSIDE)),
+    Case("[[k'a]]", "cat", _error("T", "", FINAL_CONSONANT_DELETION, Place.LAST)),
+    Case("[[b'V]]", "bus", _error("S", "", FINAL_CONSONANT_DELETION, Place.LAST)),
+    Case("[[l'E]]", "leg", _error("G", "", FINAL_CONSONANT_DELETION, Place.LAST)),
+    Case("[[g'0g]]", "dog", _error("D", "G", BACKING)),
+    Case("[[k'0p]]", "top", _error("T", "K", BACKING)),
+    Case("[[T'Vn]]", "sun", _error("S", "TH", INTERDENTAL_LISP)),
+    Case("[[T'oUp]]", "soap", _error("S", "TH", INTERDENTAL_LISP)),
+    Case("[[x'Vp]]", "cup", _error("K", "", DISTORTION)),
+)
+
+
+def judged_right(case: Case, articulation: Articulation | None, duration_ms: int) -> bool:
+    """The errors found are the case's, in order, with the right labels, each span where it belongs."""
+    if articulation is None:
+        return False
+    found = articulation.errors
+    if [(e.target, e.produced, e.process or e.kind.value) for e in found] != [
+        (x.target, x.produced, x.process) for x in case.errors
+    ]:
+        return False
+    return all(_placed(e, x.place, duration_ms) for e, x in zip(found, case.errors, strict=True))
+
+
+def _placed(error: ArticulationError, place: Place, duration_ms: int) -> bool:
+    if place is Place.FIRST:
+        return abs(error.start_ms) <= SPAN_TOLERANCE_MS
+    if place is Place.LAST:
+        return abs(error.end_ms - duration_ms) <= SPAN_TOLERANCE_MS
+    return 0 < error.start_ms <= error.end_ms < duration_ms
