@@ -22,8 +22,11 @@ import numpy as np
 
 from brain.speech import Analysis, AudioFormat, AudioInput, SpeechRequest, SpeechService
 from brain.speech.analysis import analyze
+from brain.speech.articulation import analyze_articulation
+from brain.speech.articulation_cases import CORRECT, ERRORS, judged_right
 from brain.speech.audio import decode_audio
-from brain.speech.evalset import EvalSet, missing_tools
+from brain.speech.evalset import ADULT_PITCH, ADULT_VOICE, CHILD_PITCH, CHILD_VOICE, EvalSet, missing_tools
+from brain.speech.targets import target_words
 from brain.speech.testing import SPEECH_SAMPLES
 from brain.speech.transcription import words_of
 
@@ -149,6 +152,32 @@ async def real_time_factors(repeats: int) -> None:
         pool.shutdown()
 
 
+def articulation_accuracy() -> None:
+    """The articulation evaluation set in each voice: error cases judged right (labels, order, spans), cases said
+    right with no error, and their mean PCC."""
+    if missing := missing_tools():
+        print(f"articulation accuracy skipped: {', '.join(missing)} missing")
+        return
+    print("\nArticulation evaluation set (brain/speech/articulation_cases.py)")
+    print(f"{'voice':<12}{'errors right':>14}{'said right, clean':>19}{'mean PCC':>10}")
+    with tempfile.TemporaryDirectory() as folder:
+        evalset = EvalSet(Path(folder))
+        for voice, pitch in ((ADULT_VOICE, ADULT_PITCH), (CHILD_VOICE, CHILD_PITCH)):
+            right, pcc = {}, []
+            for case in CORRECT + ERRORS:
+                clip = decode_audio(
+                    evalset.said(case.said, voice=voice, pitch=pitch).read_bytes(), AudioFormat.AUTO, 0, 120
+                )
+                found = analyze_articulation(clip, target_words(case.target), 48)
+                right[case] = judged_right(case, found, round(1000 * clip.duration_s))
+                if case in CORRECT:
+                    pcc.append(found.percent_consonants_correct if found else 0.0)
+            errors = f"{sum(right[c] for c in ERRORS)}/{len(ERRORS)}"
+            clean = f"{sum(right[c] for c in CORRECT)}/{len(CORRECT)}"
+            print(f"{voice:<12}{errors:>14}{clean:>19}{np.mean(pcc):>10.1f}")
+
+
 if __name__ == "__main__":
     real_recordings()
+    articulation_accuracy()
     asyncio.run(real_time_factors(int(sys.argv[1]) if len(sys.argv) > 1 else 5))

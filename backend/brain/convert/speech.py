@@ -13,6 +13,7 @@ from brain.speech import (
     Fluency,
     Prosody,
     Quality,
+    RhythmBasis,
     SpeechRequest,
     SpeechResult,
     Terminal,
@@ -36,10 +37,17 @@ _TASK_ANALYSES = {
 _ERROR_KINDS = {
     ErrorKind.SUBSTITUTION: pb.ARTICULATION_ERROR_KIND_SUBSTITUTION,
     ErrorKind.OMISSION: pb.ARTICULATION_ERROR_KIND_OMISSION,
+    ErrorKind.DISTORTION: pb.ARTICULATION_ERROR_KIND_DISTORTION,
 }
 _DISFLUENCY_KINDS = {
     DisfluencyKind.WHOLE_WORD_REPETITION: pb.DISFLUENCY_KIND_WHOLE_WORD_REPETITION,
     DisfluencyKind.PART_WORD_REPETITION: pb.DISFLUENCY_KIND_PART_WORD_REPETITION,
+    DisfluencyKind.PROLONGATION: pb.DISFLUENCY_KIND_PROLONGATION,
+    DisfluencyKind.BLOCK: pb.DISFLUENCY_KIND_BLOCK,
+}
+_RHYTHM_BASES = {
+    RhythmBasis.VOWELS: pb.RHYTHM_BASIS_VOWELS,
+    RhythmBasis.VOICED_STRETCHES: pb.RHYTHM_BASIS_VOICED_STRETCHES,
 }
 _TERMINALS = {
     Terminal.UNKNOWN: pb.TERMINAL_CONTOUR_UNSPECIFIED,
@@ -71,7 +79,7 @@ def fluency_request(message: pb.AnalyzeFluencyRequest) -> SpeechRequest:
 
 
 def prosody_request(message: pb.AnalyzeProsodyRequest) -> SpeechRequest:
-    return SpeechRequest(frozenset({Analysis.PROSODY}), message.child_age_months)
+    return SpeechRequest(frozenset({Analysis.PROSODY}), message.child_age_months, message.target_text)
 
 
 def transcribe_request(message: pb.TranscribeSpeechRequest) -> SpeechRequest:
@@ -153,6 +161,7 @@ def articulation_to_proto(articulation: Articulation) -> pb.ArticulationAnalysis
                 start_ms=e.start_ms,
                 end_ms=e.end_ms,
                 typical_by_months=e.typical_by_months,
+                goodness=e.goodness,
             )
             for e in articulation.errors
         ],
@@ -165,6 +174,7 @@ def articulation_to_proto(articulation: Articulation) -> pb.ArticulationAnalysis
                 start_ms=p.start_ms,
                 end_ms=p.end_ms,
                 correct=p.correct,
+                goodness=p.goodness,
             )
             for p in articulation.phonemes
         ],
@@ -208,6 +218,7 @@ def prosody_to_proto(prosody: Prosody) -> pb.ProsodyMetrics:
         terminal_contour=_TERMINALS[prosody.terminal],
         terminal_slope_semitones_per_second=prosody.terminal_slope_st_per_s,
         npvi=prosody.npvi,
+        npvi_basis=_RHYTHM_BASES[prosody.npvi_basis],
         jitter_local_percent=prosody.jitter_local_percent,
         shimmer_local_percent=prosody.shimmer_local_percent,
         hnr_db=prosody.hnr_db,

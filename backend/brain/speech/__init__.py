@@ -6,6 +6,7 @@ from brain.speech.audio import AudioFormat
 from brain.speech.fluency import DEFAULT_PAUSE_THRESHOLD_MS, Disfluency, DisfluencyKind, Fluency, Span
 from brain.speech.prosody import CONTOUR_STEP_MS, Prosody, Terminal
 from brain.speech.quality import Quality
+from brain.speech.rhythm import RhythmBasis
 from brain.speech.service import AudioInput, SpeechService, speech_service
 from brain.speech.transcription import Transcript
 
@@ -24,6 +25,7 @@ __all__ = [
     "Fluency",
     "Prosody",
     "Quality",
+    "RhythmBasis",
     "Span",
     "SpeechRequest",
     "SpeechResult",

@@ -11,6 +11,7 @@ from brain.speech.quality import Quality, measure_quality
 from brain.speech.spoken import spoken_words
 from brain.speech.targets import target_words
 from brain.speech.transcription import Transcript, transcribe_locally
+from brain.speech.vowels import spoken_vowels
 
 TARGET_NOT_FOUND = "articulation: the target words were not found in the recording"
 UNSCORED_WORDS = "articulation: left out target words that could not be aligned"
@@ -70,5 +71,7 @@ def analyze(clip: Clip, request: SpeechRequest, transcript: Transcript | None = 
         transcript=transcript if Analysis.TRANSCRIPT in request.analyses else None,
         articulation=articulation,
         fluency=fluency,
-        prosody=analyze_prosody(clip, request.child_age_months) if Analysis.PROSODY in request.analyses else None,
+        prosody=analyze_prosody(clip, request.child_age_months, spoken_vowels(clip, articulation, targets, transcript))
+        if Analysis.PROSODY in request.analyses
+        else None,
     )

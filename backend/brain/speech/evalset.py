@@ -14,10 +14,13 @@ import soundfile
 TOOLS = ("espeak-ng", "sox")
 CHILD_VOICE = "en-us+f3"
 CHILD_PITCH = 70  # espeak-ng's 0-99 pitch scale; 70 on the f3 voice is about 240 Hz
-# The adult model tells espeak-ng's own consonants apart best in its default voice (12 of 21 articulation cases
-# against 9 of 21 in the child-like one): articulation cases use it.
+# espeak-ng's default adult voice: articulation cases are judged in both voices (bench/speech.py counts them), since
+# the recogniser's adult model hears some error consonants only in one of them.
 ADULT_VOICE = "en-us"
 ADULT_PITCH = 50
+# A held sound loops a 50 ms piece from 20 ms into the word: inside the first consonant of "sun" or "milk".
+_ONSET_S = 0.02
+_HELD_PIECE_S = 0.05
 _TRIM_SILENCE = ["silence", "1", "0.01", "0.5%", "reverse", "silence", "1", "0.01", "0.5%", "reverse"]
 
 
@@ -50,6 +53,33 @@ class EvalSet:
         path = self._path("pause", before, after, pause_s)
         if not path.exists():
             _run("sox", str(first), str(second), str(path), "pad", f"{pause_s}@{start_s}")
+        return path, start_s
+
+    def prolonged(self, before: str, word: str, hold_s: float) -> tuple[Path, float]:
+        """before, then word with its first sound held for about hold_s (a 50 ms piece of it looped, "sssun");
+        also returns where the held sound starts, in seconds."""
+        first, second = self.said(before), self.said(word)
+        start_s = soundfile.info(str(first)).duration + _ONSET_S
+        path = self._path("prolonged", before, word, hold_s)
+        if not path.exists():
+            parts = [path.with_suffix(f".{name}.wav") for name in ("onset", "held", "rest")]
+            loops = max(0, round(hold_s / _HELD_PIECE_S) - 1)
+            _run("sox", str(second), str(parts[0]), "trim", "0", str(_ONSET_S))
+            _run("sox", str(second), str(parts[1]), "trim", str(_ONSET_S), str(_HELD_PIECE_S), "repeat", str(loops))
+            _run("sox", str(second), str(parts[2]), "trim", str(_ONSET_S + _HELD_PIECE_S))
+            _run("sox", str(first), *map(str, parts), str(path))
+            for part in parts:
+                part.unlink()
+        return path, start_s
+
+    def blocked(self, before: str, word: str, at_s: float, silence_s: float) -> tuple[Path, float]:
+        """before, then word cut at_s into it by silence_s of digital silence (a silent block inside the word);
+        also returns where the silence starts, in seconds."""
+        first, second = self.said(before), self.said(word)
+        start_s = soundfile.info(str(first)).duration + at_s
+        path = self._path("blocked", before, word, at_s, silence_s)
+        if not path.exists():
+            _run("sox", str(first), str(second), str(path), "pad", f"{silence_s}@{start_s}")
         return path, start_s
 
     def pitch_shifted(self, text: str, semitones: float) -> Path:

@@ -1,22 +1,31 @@
 """Speech rate, pauses and stuttering-like disfluencies from word timings and the recording's own energy."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from functools import partial
 
 import numpy as np
 
 from brain.speech.audio import ANALYSIS_RATE_HZ, Clip
+from brain.speech.blocks import BLOCK_MIN_MS, is_block
+from brain.speech.prolongations import held_sounds
+from brain.speech.repetitions import sound_alike
 
 DEFAULT_PAUSE_THRESHOLD_MS = 250
 _FRAME_MS = 10
 # A frame is speech when within 35 dB of the loudest frame and 6 dB above the noise floor.
 _SPEECH_BELOW_PEAK_DB = 35.0
 _SPEECH_ABOVE_FLOOR_DB = 6.0
+# A held sound ending this close before a pause or the end of speech is phrase-final lengthening.
+_PHRASE_FINAL_MS = 150
 
 
 class DisfluencyKind(Enum):
     WHOLE_WORD_REPETITION = "whole-word repetition"
     PART_WORD_REPETITION = "part-word repetition"
+    PROLONGATION = "prolongation"
+    BLOCK = "block"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,26 +86,36 @@ def analyze_fluency(clip: Clip, words: list[SpokenWord], pause_threshold_ms: int
     if len(voiced) == 0:
         return Fluency(0.0, 0.0, 0.0, (), (), 0, 0, pause_threshold_ms)
     first, last = voiced[0], voiced[-1] + 1
-    pauses = tuple(span for span in _silences(speech[first:last], first) if span.ms >= pause_threshold_ms)
+    silences = _silences(speech[first:last], first)
+    pauses = tuple(span for span in silences if span.ms >= pause_threshold_ms)
     whole = [w for w in words if not w.partial]
     syllables = sum(w.syllables for w in whole)
     speaking_s = (last - first) * _FRAME_MS / 1000
     articulating_s = speaking_s - sum(p.ms for p in pauses) / 1000
+    held = _prolongations(clip, words, pauses, last * _FRAME_MS)
+    # a held sound can be heard as its word said twice ("zzz" + "zoo"): that is the prolongation, not a repetition
+    repetitions = tuple(
+        d
+        for d in find_disfluencies(words, partial(_words_sound_alike, clip))
+        if not any(h.start_ms <= d.start_ms < h.end_ms for h in held)
+    )
     return Fluency(
         speech_rate_syllables_per_second=syllables / speaking_s,
         words_per_minute=60 * len(whole) / speaking_s,
         articulation_rate_syllables_per_second=syllables / articulating_s if articulating_s > 0 else 0.0,
         pauses=pauses,
-        disfluencies=find_disfluencies(words),
+        disfluencies=tuple(sorted(repetitions + held + _blocks(clip, words, silences), key=lambda d: d.start_ms)),
         syllable_count=syllables,
         word_count=len(whole),
         pause_threshold_ms=pause_threshold_ms,
     )
 
 
-def find_disfluencies(words: list[SpokenWord]) -> tuple[Disfluency, ...]:
+def find_disfluencies(
+    words: list[SpokenWord], alike: Callable[[SpokenWord, SpokenWord], bool]
+) -> tuple[Disfluency, ...]:
     """Repetitions that count as stuttering-like: of a word's start ("b- b- ball", one disfluency spanning the
-    restarts) and of a whole one-syllable word ("I I want")."""
+    restarts) and of a whole one-syllable word heard twice whose two sayings sound alike ("I I want")."""
     found = []
     restart: SpokenWord | None = None
     for before, after in zip(words, words[1:], strict=False):
@@ -106,11 +125,50 @@ def find_disfluencies(words: list[SpokenWord]) -> tuple[Disfluency, ...]:
                 found.append(
                     Disfluency(DisfluencyKind.PART_WORD_REPETITION, after.text, restart.start_ms, before.end_ms)
                 )
-        elif before.text == after.text and not after.partial and before.syllables == 1:
+        elif before.text == after.text and not after.partial and before.syllables == 1 and alike(before, after):
             found.append(Disfluency(DisfluencyKind.WHOLE_WORD_REPETITION, before.text, before.start_ms, after.end_ms))
         if not before.partial or after.text != before.text:
             restart = None
     return tuple(found)
+
+
+def _prolongations(
+    clip: Clip, words: list[SpokenWord], pauses: tuple[Span, ...], speech_end_ms: int
+) -> tuple[Disfluency, ...]:
+    """Held sounds, except at the end of a phrase (just before a pause or the end of speech): lengthening there is
+    normal prosody, and word-final prolongations are not counted as stuttering-like."""
+    phrase_ends = [p.start_ms for p in pauses] + [speech_end_ms]
+    return tuple(
+        Disfluency(DisfluencyKind.PROLONGATION, _word_over(words, start, end), start, end)
+        for start, end in held_sounds(clip)
+        if not any(0 <= phrase_end - end <= _PHRASE_FINAL_MS for phrase_end in phrase_ends)
+    )
+
+
+def _blocks(clip: Clip, words: list[SpokenWord], silences: list[Span]) -> tuple[Disfluency, ...]:
+    """Silences that interrupt a word: between the last whole word heard before and the first one after."""
+    found = []
+    for silence in (s for s in silences if s.ms >= BLOCK_MIN_MS):
+        before = [w for w in words if not w.partial and w.start_ms < silence.start_ms]
+        after = [w for w in words if not w.partial and w.end_ms > silence.end_ms]
+        if not before or not after:
+            continue
+        first, second = before[-1], after[0]
+        span = (silence.start_ms, silence.end_ms)
+        if is_block(clip, span, (first.text, first.start_ms), (second.text, second.end_ms)):
+            found.append(Disfluency(DisfluencyKind.BLOCK, second.text, silence.start_ms, silence.end_ms))
+    return tuple(found)
+
+
+def _words_sound_alike(clip: Clip, first: SpokenWord, second: SpokenWord) -> bool:
+    return sound_alike(clip, (first.start_ms, first.end_ms), (second.start_ms, second.end_ms))
+
+
+def _word_over(words: list[SpokenWord], start_ms: int, end_ms: int) -> str:
+    """The word heard over most of a stretch; empty when no word overlaps it."""
+    overlaps = [(min(end_ms, w.end_ms) - max(start_ms, w.start_ms), w.text) for w in words]
+    best = max(overlaps, default=(0, ""))
+    return best[1] if best[0] > 0 else ""
 
 
 def speech_frames(clip: Clip) -> np.ndarray:

@@ -3,15 +3,21 @@ import pytest
 from brain.speech.fluency import DisfluencyKind, SpokenWord, analyze_fluency, find_disfluencies
 from brain.speech.spoken import spoken_words
 from brain.speech.targets import target_words
-from brain.speech.testing import clip_of
+from brain.speech.testing import clip_of, speech_sample
 
 TARGET = "i want the ball"
 TOLERANCE_MS = 30  # three 10 ms frames
+# A held sound is found from 30 ms before its loop starts (the word's first 20 ms are the same sound) to the end of
+# the sound it runs into: its start within 60 ms, its length within 100 ms.
+HELD_START_TOLERANCE_MS = 60
+HELD_LENGTH_TOLERANCE_MS = 100
+ACOUSTIC = {DisfluencyKind.PROLONGATION, DisfluencyKind.BLOCK}
 
 
 def fluency_of(path, target=TARGET, threshold_ms=250):
+    """Against the target's words, or with target=None the words of open dictation."""
     clip = clip_of(path)
-    return analyze_fluency(clip, spoken_words(clip, target_words(target), None), threshold_ms)
+    return analyze_fluency(clip, spoken_words(clip, target_words(target) if target else None, None), threshold_ms)
 
 
 @pytest.mark.parametrize("pause_s", [0.4, 0.8])
@@ -66,4 +72,80 @@ def test_fluent_speech_has_no_disfluencies(evalset):
 def test_a_repeated_word_of_two_syllables_is_not_stuttering_like():
     words = [SpokenWord("rabbit", 0, 300, 2), SpokenWord("rabbit", 300, 600, 2)]
 
-    assert find_disfluencies(words) == ()
+    assert find_disfluencies(words, lambda first, second: True) == ()
+
+
+def test_a_word_heard_twice_that_does_not_sound_the_same_twice_is_not_a_repetition():
+    words = [SpokenWord("a", 0, 150, 1), SpokenWord("a", 150, 300, 1)]
+
+    assert find_disfluencies(words, lambda first, second: False) == ()
+
+
+def test_slow_fluent_speech_heard_against_its_target_has_no_repetition(evalset):
+    """The target's grammar splits some slow words in two ("a a"); the two halves do not sound alike."""
+    assert fluency_of(evalset.said("is it a big ball?", words_per_minute=80), "is it a big ball").disfluencies == ()
+
+
+@pytest.mark.parametrize(("before", "word"), [("i see the", "sun"), ("i want", "milk"), ("we saw a", "zoo")])
+def test_a_held_first_sound_is_one_prolongation_of_its_word_where_and_as_long_as_it_was_held(evalset, before, word):
+    path, start_s = evalset.prolonged(before, word, 0.6)
+
+    fluency = fluency_of(path, f"{before} {word}")
+
+    assert [(d.kind, d.text) for d in fluency.disfluencies] == [(DisfluencyKind.PROLONGATION, word)]
+    held = fluency.disfluencies[0]
+    assert held.start_ms == pytest.approx(start_s * 1000, abs=HELD_START_TOLERANCE_MS)
+    assert held.end_ms - held.start_ms == pytest.approx(600, abs=HELD_LENGTH_TOLERANCE_MS)
+    assert fluency.percent_syllables_stuttered == pytest.approx(100 / fluency.syllable_count)
+
+
+def test_a_sound_held_longer_is_a_longer_prolongation_and_a_short_hold_is_none(evalset):
+    def held_ms(hold_s):
+        found = fluency_of(evalset.prolonged("i see the", "sun", hold_s)[0], "i see the sun").disfluencies
+        return [d.end_ms - d.start_ms for d in found if d.kind is DisfluencyKind.PROLONGATION]
+
+    assert held_ms(0.2) == []
+    assert held_ms(0.6)[0] < held_ms(1.0)[0]
+
+
+@pytest.mark.parametrize("silence_s", [0.4, 0.8])
+def test_a_silence_inside_a_word_is_a_block_of_that_word_spanning_the_silence(evalset, silence_s):
+    path, start_s = evalset.blocked("i want the", "table", 0.15, silence_s)
+
+    fluency = fluency_of(path, "i want the table")
+
+    assert [(d.kind, d.text) for d in fluency.disfluencies] == [(DisfluencyKind.BLOCK, "table")]
+    block = fluency.disfluencies[0]
+    assert block.start_ms == pytest.approx(start_s * 1000, abs=TOLERANCE_MS)
+    assert block.end_ms - block.start_ms == pytest.approx(silence_s * 1000, abs=TOLERANCE_MS)
+    assert fluency.percent_syllables_stuttered == pytest.approx(100 / 5)
+
+
+def test_a_block_is_found_without_a_target_too(evalset):
+    path, start_s = evalset.blocked("i want the", "ball", 0.1, 0.4)
+
+    fluency = fluency_of(path, target=None)
+
+    assert [d.kind for d in fluency.disfluencies] == [DisfluencyKind.BLOCK]
+    assert fluency.disfluencies[0].start_ms == pytest.approx(start_s * 1000, abs=TOLERANCE_MS)
+
+
+@pytest.mark.parametrize("pause_s", [0.4, 0.8])
+def test_a_pause_between_words_is_neither_a_block_nor_a_prolongation(evalset, pause_s):
+    path, _ = evalset.with_pause("i want the", "ball", pause_s)
+
+    assert fluency_of(path).disfluencies == ()
+    assert fluency_of(path, target=None).disfluencies == ()
+
+
+@pytest.mark.parametrize("words_per_minute", [150, 100])
+def test_fluent_speech_fast_or_slow_has_no_prolongation_or_block(evalset, words_per_minute):
+    path = evalset.said("my dog likes to run in the park", words_per_minute=words_per_minute)
+
+    assert {d.kind for d in fluency_of(path, "my dog likes to run in the park").disfluencies} & ACOUSTIC == set()
+
+
+@pytest.mark.parametrize("name", ["jfk.wav", "forever_input_2_16k.wav", "the_north_wind_and_the_sun.wav"])
+def test_real_fluent_adult_speech_has_no_prolongation_or_block(name):
+    """forever_input ends on a drawn-out "forever": phrase-final lengthening, not a prolongation."""
+    assert {d.kind for d in fluency_of(speech_sample(name), target=None).disfluencies} & ACOUSTIC == set()

@@ -8,13 +8,22 @@ import parselmouth
 from parselmouth.praat import call
 
 from brain.speech.audio import ANALYSIS_RATE_HZ, Clip
-from brain.speech.rhythm import npvi
+from brain.speech.rhythm import RhythmBasis, npvi, vocalic_intervals
 
 CONTOUR_STEP_MS = 10
 # Terminal contour: the last voiced stretch's final 300 ms; beyond +-5 semitones per second it is a movement.
 _TERMINAL_S = 0.3
 _TERMINAL_SLOPE_ST_PER_S = 5.0
 _MIN_VOCALIC_S = 0.03
+# Two passes (De Looze & Hirst 2008): a first track over the age's whole range finds the speaker's own, from its
+# quartiles, floor = 0.75 x Q1 and ceiling = 1.5 x Q3; the second, final track searches only there, where the
+# halves and doubles of the speaker's F0 that cause octave jumps fall outside.
+_FLOOR_OF_Q1, _CEILING_OF_Q3 = 0.75, 1.5
+_FIRST_PASS_STEP_S = 0.02
+# Path finder: Praat's voiced/unvoiced cost (0.14) and a higher octave-jump cost than its 0.35, so that the best
+# path keeps to one octave through a frame or two of doubtful candidates.
+_OCTAVE_JUMP_COST = 0.6
+_VOICED_UNVOICED_COST = 0.14
 # Praat's standard perturbation settings: shortest and longest period, largest period factor and amplitude factor.
 _PERIOD_FLOOR_S, _PERIOD_CEILING_S, _MAX_PERIOD_FACTOR, _MAX_AMPLITUDE_FACTOR = 0.0001, 0.02, 1.3, 1.6
 _MIN_PERIODS = 10
@@ -40,6 +49,7 @@ class Prosody:
     terminal: Terminal
     terminal_slope_st_per_s: float
     npvi: float
+    npvi_basis: RhythmBasis
     jitter_local_percent: float
     shimmer_local_percent: float
     hnr_db: float
@@ -51,14 +61,23 @@ def pitch_range_hz(child_age_months: int) -> tuple[float, float]:
     return (100.0, 700.0) if child_age_months < 144 else (60.0, 600.0)
 
 
-def analyze_prosody(clip: Clip, child_age_months: int) -> Prosody:
-    floor, ceiling = pitch_range_hz(child_age_months)
+def analyze_prosody(clip: Clip, child_age_months: int, vowels: list[tuple[int, int]] | None = None) -> Prosody:
+    """vowels are the vowels' time spans in milliseconds from a forced phone alignment, when the words are known;
+    without them, rhythm is measured on voiced stretches."""
     sound = parselmouth.Sound(clip.samples.astype(np.float64), sampling_frequency=ANALYSIS_RATE_HZ)
-    pitch = sound.to_pitch_ac(time_step=CONTOUR_STEP_MS / 1000, pitch_floor=floor, pitch_ceiling=ceiling)
+    floor, ceiling = _speaker_range(sound, *pitch_range_hz(child_age_months))
+    pitch = sound.to_pitch_ac(
+        time_step=CONTOUR_STEP_MS / 1000,
+        pitch_floor=floor,
+        pitch_ceiling=ceiling,
+        octave_jump_cost=_OCTAVE_JUMP_COST,
+        voiced_unvoiced_cost=_VOICED_UNVOICED_COST,
+    )
     times, f0 = pitch.xs(), pitch.selected_array["frequency"]
     voiced = f0[f0 > 0]
     if len(voiced) == 0:
         return _unvoiced(clip, sound, floor, times, f0)
+    rhythm = vocalic_intervals(vowels) if vowels else _voiced_stretches(f0)
     median = float(np.median(voiced))
     semitones = 12 * np.log2(voiced / median)
     p5, p95 = np.percentile(voiced, [5, 95])
@@ -75,13 +94,8 @@ def analyze_prosody(clip: Clip, child_age_months: int) -> Prosody:
         mean_intensity_db=_intensity(sound, floor),
         terminal=terminal,
         terminal_slope_st_per_s=slope,
-        npvi=npvi(
-            [
-                len(run) * CONTOUR_STEP_MS / 1000
-                for run in _voiced_runs(f0)
-                if len(run) * CONTOUR_STEP_MS / 1000 >= _MIN_VOCALIC_S
-            ]
-        ),
+        npvi=npvi(rhythm),
+        npvi_basis=RhythmBasis.VOWELS if vowels else RhythmBasis.VOICED_STRETCHES,
         jitter_local_percent=jitter,
         shimmer_local_percent=shimmer,
         hnr_db=_finite(call(sound.to_harmonicity_cc(minimum_pitch=floor), "Get mean", 0, 0)),
@@ -91,7 +105,23 @@ def analyze_prosody(clip: Clip, child_age_months: int) -> Prosody:
 
 def _unvoiced(clip: Clip, sound: parselmouth.Sound, floor: float, times, f0) -> Prosody:
     return Prosody(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, _contour(clip, times, f0), _intensity(sound, floor),
-                   Terminal.UNKNOWN, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)  # fmt: skip
+                   Terminal.UNKNOWN, 0.0, 0.0, RhythmBasis.VOICED_STRETCHES, 0.0, 0.0, 0.0, 0.0)  # fmt: skip
+
+
+def _speaker_range(sound: parselmouth.Sound, floor: float, ceiling: float) -> tuple[float, float]:
+    """The speaker's own search range within the age's, from a quicker first track; the age's when unvoiced."""
+    first = sound.to_pitch_ac(time_step=_FIRST_PASS_STEP_S, pitch_floor=floor, pitch_ceiling=ceiling)
+    f0 = first.selected_array["frequency"]
+    if np.count_nonzero(f0) < 2:
+        return floor, ceiling
+    q1, q3 = np.percentile(f0[f0 > 0], [25, 75])
+    return max(floor, _FLOOR_OF_Q1 * q1), min(ceiling, _CEILING_OF_Q3 * q3)
+
+
+def _voiced_stretches(f0: np.ndarray) -> list[float]:
+    """Durations in seconds of voiced stretches long enough to hold a vowel: the stand-in for vocalic intervals."""
+    durations = [len(run) * CONTOUR_STEP_MS / 1000 for run in _voiced_runs(f0)]
+    return [d for d in durations if d >= _MIN_VOCALIC_S]
 
 
 def _contour(clip: Clip, times: np.ndarray, f0: np.ndarray) -> tuple[float, ...]:

@@ -39,6 +39,12 @@ class DisfluencyKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     DISFLUENCY_KIND_PROLONGATION: _ClassVar[DisfluencyKind]
     DISFLUENCY_KIND_BLOCK: _ClassVar[DisfluencyKind]
 
+class RhythmBasis(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    RHYTHM_BASIS_UNSPECIFIED: _ClassVar[RhythmBasis]
+    RHYTHM_BASIS_VOWELS: _ClassVar[RhythmBasis]
+    RHYTHM_BASIS_VOICED_STRETCHES: _ClassVar[RhythmBasis]
+
 class TerminalContour(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     TERMINAL_CONTOUR_UNSPECIFIED: _ClassVar[TerminalContour]
@@ -64,6 +70,9 @@ DISFLUENCY_KIND_WHOLE_WORD_REPETITION: DisfluencyKind
 DISFLUENCY_KIND_PART_WORD_REPETITION: DisfluencyKind
 DISFLUENCY_KIND_PROLONGATION: DisfluencyKind
 DISFLUENCY_KIND_BLOCK: DisfluencyKind
+RHYTHM_BASIS_UNSPECIFIED: RhythmBasis
+RHYTHM_BASIS_VOWELS: RhythmBasis
+RHYTHM_BASIS_VOICED_STRETCHES: RhythmBasis
 TERMINAL_CONTOUR_UNSPECIFIED: TerminalContour
 TERMINAL_CONTOUR_RISING: TerminalContour
 TERMINAL_CONTOUR_FALLING: TerminalContour
@@ -160,23 +169,25 @@ class ArticulationAnalysis(_message.Message):
     def __init__(self, errors: _Optional[_Iterable[_Union[ArticulationError, _Mapping]]] = ..., percent_consonants_correct: _Optional[float] = ..., phonemes: _Optional[_Iterable[_Union[AlignedPhoneme, _Mapping]]] = ..., age_norms_source: _Optional[str] = ..., consonants_target: _Optional[int] = ..., consonants_correct: _Optional[int] = ...) -> None: ...
 
 class AlignedPhoneme(_message.Message):
-    __slots__ = ("word", "target_phoneme", "produced_phoneme", "start_ms", "end_ms", "correct")
+    __slots__ = ("word", "target_phoneme", "produced_phoneme", "start_ms", "end_ms", "correct", "goodness")
     WORD_FIELD_NUMBER: _ClassVar[int]
     TARGET_PHONEME_FIELD_NUMBER: _ClassVar[int]
     PRODUCED_PHONEME_FIELD_NUMBER: _ClassVar[int]
     START_MS_FIELD_NUMBER: _ClassVar[int]
     END_MS_FIELD_NUMBER: _ClassVar[int]
     CORRECT_FIELD_NUMBER: _ClassVar[int]
+    GOODNESS_FIELD_NUMBER: _ClassVar[int]
     word: str
     target_phoneme: str
     produced_phoneme: str
     start_ms: int
     end_ms: int
     correct: bool
-    def __init__(self, word: _Optional[str] = ..., target_phoneme: _Optional[str] = ..., produced_phoneme: _Optional[str] = ..., start_ms: _Optional[int] = ..., end_ms: _Optional[int] = ..., correct: bool = ...) -> None: ...
+    goodness: float
+    def __init__(self, word: _Optional[str] = ..., target_phoneme: _Optional[str] = ..., produced_phoneme: _Optional[str] = ..., start_ms: _Optional[int] = ..., end_ms: _Optional[int] = ..., correct: bool = ..., goodness: _Optional[float] = ...) -> None: ...
 
 class ArticulationError(_message.Message):
-    __slots__ = ("word", "target_phoneme", "produced_phoneme", "kind", "process", "age_appropriate", "start_ms", "end_ms", "typical_by_months")
+    __slots__ = ("word", "target_phoneme", "produced_phoneme", "kind", "process", "age_appropriate", "start_ms", "end_ms", "typical_by_months", "goodness")
     WORD_FIELD_NUMBER: _ClassVar[int]
     TARGET_PHONEME_FIELD_NUMBER: _ClassVar[int]
     PRODUCED_PHONEME_FIELD_NUMBER: _ClassVar[int]
@@ -186,6 +197,7 @@ class ArticulationError(_message.Message):
     START_MS_FIELD_NUMBER: _ClassVar[int]
     END_MS_FIELD_NUMBER: _ClassVar[int]
     TYPICAL_BY_MONTHS_FIELD_NUMBER: _ClassVar[int]
+    GOODNESS_FIELD_NUMBER: _ClassVar[int]
     word: str
     target_phoneme: str
     produced_phoneme: str
@@ -195,7 +207,8 @@ class ArticulationError(_message.Message):
     start_ms: int
     end_ms: int
     typical_by_months: int
-    def __init__(self, word: _Optional[str] = ..., target_phoneme: _Optional[str] = ..., produced_phoneme: _Optional[str] = ..., kind: _Optional[_Union[ArticulationErrorKind, str]] = ..., process: _Optional[str] = ..., age_appropriate: bool = ..., start_ms: _Optional[int] = ..., end_ms: _Optional[int] = ..., typical_by_months: _Optional[int] = ...) -> None: ...
+    goodness: float
+    def __init__(self, word: _Optional[str] = ..., target_phoneme: _Optional[str] = ..., produced_phoneme: _Optional[str] = ..., kind: _Optional[_Union[ArticulationErrorKind, str]] = ..., process: _Optional[str] = ..., age_appropriate: bool = ..., start_ms: _Optional[int] = ..., end_ms: _Optional[int] = ..., typical_by_months: _Optional[int] = ..., goodness: _Optional[float] = ...) -> None: ...
 
 class FluencyMetrics(_message.Message):
     __slots__ = ("speech_rate_syllables_per_second", "words_per_minute", "articulation_rate_syllables_per_second", "pause_count", "mean_pause_ms", "longest_pause_ms", "percent_syllables_stuttered", "pauses", "disfluencies", "syllable_count", "word_count", "pause_threshold_ms")
@@ -246,7 +259,7 @@ class Disfluency(_message.Message):
     def __init__(self, kind: _Optional[_Union[DisfluencyKind, str]] = ..., text: _Optional[str] = ..., start_ms: _Optional[int] = ..., end_ms: _Optional[int] = ...) -> None: ...
 
 class ProsodyMetrics(_message.Message):
-    __slots__ = ("mean_f0_hz", "median_f0_hz", "f0_range_semitones", "mean_intensity_db", "f0_sd_semitones", "f0_min_hz", "f0_max_hz", "f0_contour_hz", "contour_step_ms", "terminal_contour", "terminal_slope_semitones_per_second", "npvi", "jitter_local_percent", "shimmer_local_percent", "hnr_db", "voiced_fraction")
+    __slots__ = ("mean_f0_hz", "median_f0_hz", "f0_range_semitones", "mean_intensity_db", "f0_sd_semitones", "f0_min_hz", "f0_max_hz", "f0_contour_hz", "contour_step_ms", "terminal_contour", "terminal_slope_semitones_per_second", "npvi", "jitter_local_percent", "shimmer_local_percent", "hnr_db", "voiced_fraction", "npvi_basis")
     MEAN_F0_HZ_FIELD_NUMBER: _ClassVar[int]
     MEDIAN_F0_HZ_FIELD_NUMBER: _ClassVar[int]
     F0_RANGE_SEMITONES_FIELD_NUMBER: _ClassVar[int]
@@ -263,6 +276,7 @@ class ProsodyMetrics(_message.Message):
     SHIMMER_LOCAL_PERCENT_FIELD_NUMBER: _ClassVar[int]
     HNR_DB_FIELD_NUMBER: _ClassVar[int]
     VOICED_FRACTION_FIELD_NUMBER: _ClassVar[int]
+    NPVI_BASIS_FIELD_NUMBER: _ClassVar[int]
     mean_f0_hz: float
     median_f0_hz: float
     f0_range_semitones: float
@@ -279,7 +293,8 @@ class ProsodyMetrics(_message.Message):
     shimmer_local_percent: float
     hnr_db: float
     voiced_fraction: float
-    def __init__(self, mean_f0_hz: _Optional[float] = ..., median_f0_hz: _Optional[float] = ..., f0_range_semitones: _Optional[float] = ..., mean_intensity_db: _Optional[float] = ..., f0_sd_semitones: _Optional[float] = ..., f0_min_hz: _Optional[float] = ..., f0_max_hz: _Optional[float] = ..., f0_contour_hz: _Optional[_Iterable[float]] = ..., contour_step_ms: _Optional[int] = ..., terminal_contour: _Optional[_Union[TerminalContour, str]] = ..., terminal_slope_semitones_per_second: _Optional[float] = ..., npvi: _Optional[float] = ..., jitter_local_percent: _Optional[float] = ..., shimmer_local_percent: _Optional[float] = ..., hnr_db: _Optional[float] = ..., voiced_fraction: _Optional[float] = ...) -> None: ...
+    npvi_basis: RhythmBasis
+    def __init__(self, mean_f0_hz: _Optional[float] = ..., median_f0_hz: _Optional[float] = ..., f0_range_semitones: _Optional[float] = ..., mean_intensity_db: _Optional[float] = ..., f0_sd_semitones: _Optional[float] = ..., f0_min_hz: _Optional[float] = ..., f0_max_hz: _Optional[float] = ..., f0_contour_hz: _Optional[_Iterable[float]] = ..., contour_step_ms: _Optional[int] = ..., terminal_contour: _Optional[_Union[TerminalContour, str]] = ..., terminal_slope_semitones_per_second: _Optional[float] = ..., npvi: _Optional[float] = ..., jitter_local_percent: _Optional[float] = ..., shimmer_local_percent: _Optional[float] = ..., hnr_db: _Optional[float] = ..., voiced_fraction: _Optional[float] = ..., npvi_basis: _Optional[_Union[RhythmBasis, str]] = ...) -> None: ...
 
 class AnalyzeArticulationRequest(_message.Message):
     __slots__ = ("audio", "child_age_months", "target_text")
@@ -324,12 +339,14 @@ class AnalyzeFluencyResponse(_message.Message):
     def __init__(self, fluency: _Optional[_Union[FluencyMetrics, _Mapping]] = ..., warnings: _Optional[_Iterable[str]] = ..., quality: _Optional[_Union[AudioQuality, _Mapping]] = ...) -> None: ...
 
 class AnalyzeProsodyRequest(_message.Message):
-    __slots__ = ("audio", "child_age_months")
+    __slots__ = ("audio", "child_age_months", "target_text")
     AUDIO_FIELD_NUMBER: _ClassVar[int]
     CHILD_AGE_MONTHS_FIELD_NUMBER: _ClassVar[int]
+    TARGET_TEXT_FIELD_NUMBER: _ClassVar[int]
     audio: Audio
     child_age_months: int
-    def __init__(self, audio: _Optional[_Union[Audio, _Mapping]] = ..., child_age_months: _Optional[int] = ...) -> None: ...
+    target_text: str
+    def __init__(self, audio: _Optional[_Union[Audio, _Mapping]] = ..., child_age_months: _Optional[int] = ..., target_text: _Optional[str] = ...) -> None: ...
 
 class AnalyzeProsodyResponse(_message.Message):
     __slots__ = ("prosody", "warnings", "quality")

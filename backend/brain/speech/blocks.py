@@ -1,0 +1,42 @@
+"""Blocks: a word stopped silently part-way and then resumed ("ta ... ble").
+
+A silence inside a word is told from a pause between two words in two ways: the later word had already begun when
+the sound stopped (with the silence cut out, a forced alignment of the two words around it starts the later word
+well before the cut), and the sound broke off at speaking strength instead of fading out as a phrase does.
+Silent blocks before a word's first sound leave no such trace and read as pauses.
+"""
+
+import numpy as np
+
+from brain.speech import recognizer
+from brain.speech.audio import Clip
+from brain.speech.spectra import FRAME_MS, frame_levels_db
+
+# The pause threshold: longer than normal stop closures inside words (up to about 150-200 ms in children), and
+# twice the 126 ms at which listeners start to hear a gap as disfluent (Warner et al. 2022, J Fluency Disord 71).
+BLOCK_MIN_MS = 250
+# The later word started at least this long before the cut: more than one phone, so more than the aligner's slop.
+_STARTED_BEFORE_MS = 80
+# The last 30 ms before the silence stayed within 15 dB of the loudest speech (99th percentile of frame levels).
+_BROKE_OFF_MS = 30
+_BROKE_OFF_DB = 15.0
+_PEAK_PERCENTILE = 99
+
+
+def is_block(clip: Clip, silence: tuple[int, int], before: tuple[str, int], after: tuple[str, int]) -> bool:
+    """Whether silence (start, end in ms) interrupts the word after it; before and after are the neighbouring
+    words as (text, start ms) and (text, end ms)."""
+    start, end = silence
+    if end - start < BLOCK_MIN_MS or not _broke_off(clip, start):
+        return False
+    (first, first_start), (second, second_end) = before, after
+    spliced = Clip(np.concatenate([clip.between(first_start, start).samples, clip.between(end, second_end).samples]))
+    aligned = recognizer.align_words(spliced, [first, second])
+    cut = start - first_start
+    return len(aligned) == 2 and aligned[1].start_ms <= cut - _STARTED_BEFORE_MS
+
+
+def _broke_off(clip: Clip, start_ms: int) -> bool:
+    levels = frame_levels_db(clip)
+    last = levels[max(0, start_ms // FRAME_MS - _BROKE_OFF_MS // FRAME_MS) : start_ms // FRAME_MS]
+    return len(last) > 0 and float(last.mean()) >= np.percentile(levels, _PEAK_PERCENTILE) - _BROKE_OFF_DB
