@@ -1,3 +1,6 @@
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+
 import pytest
 
 from brain.speech.audio import AudioFormat, decode_audio
@@ -32,6 +35,18 @@ def test_most_words_of_a_longer_real_recording_are_found():
     found = [word for word in set(expected) if word in transcript.text.split()]
     assert len(found) >= 0.6 * len(set(expected))
     assert all(a.end_ms <= b.start_ms for a, b in zip(transcript.words, transcript.words[1:], strict=False))
+
+
+def test_a_recording_is_transcribed_as_in_a_fresh_process_whatever_was_transcribed_before():
+    go_forward = decode_audio(speech_sample("goforward.raw").read_bytes(), AudioFormat.PCM_S16LE, 16000, 120)
+    another = clip_of(speech_sample("forever_input_2_16k.wav"))
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as fresh_process:
+        alone = fresh_process.submit(transcribe_locally, go_forward).result()
+
+    transcribe_locally(another)
+    after_another = transcribe_locally(go_forward)
+
+    assert after_another == alone
 
 
 def test_words_of_drops_punctuation_and_keeps_apostrophes():
