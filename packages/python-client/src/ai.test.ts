@@ -3,6 +3,7 @@ import { Code, ConnectError, type ConnectRouter } from "@connectrpc/connect";
 import { ChatRole, DispatchService, type GenerateRequest } from "@aivo/gen/aivo/dispatch/v1/dispatch_service_pb.js";
 import { getBrainServiceClient } from "./client.js";
 import { BrainServiceError, BrainServiceUnavailableError } from "./errors.js";
+import type { RetryOptions } from "./retry.js";
 import { startTestServer, type TestServer } from "./test-server.js";
 
 const generation = { provider: "openai", model: "gpt-4o-mini", inputTokens: 12n, outputTokens: 3n, costNanoUsd: 3600n, priceVersion: "2025-06-01", finishReason: "stop", attempts: 1 };
@@ -10,10 +11,14 @@ const generation = { provider: "openai", model: "gpt-4o-mini", inputTokens: 12n,
 let server: TestServer | undefined;
 afterEach(() => server?.close());
 
-async function client(routes: (router: ConnectRouter) => void) {
+async function client(routes: (router: ConnectRouter) => void, retry: Partial<RetryOptions> = { maxRetries: 0 }) {
   server = await startTestServer(routes);
-  return getBrainServiceClient({ baseUrl: server.url, timeout: 1000, retry: { maxRetries: 0 } });
+  return getBrainServiceClient({ baseUrl: server.url, timeout: 1000, retry });
 }
+
+/** A policy that would retry three times, quickly. */
+const retrying = { maxRetries: 3, retryDelayMs: 5, backoffMultiplier: 2 };
+const unavailable = () => new ConnectError("every provider of chat failed", Code.Unavailable);
 
 describe("generate", () => {
   it("sends the chat with its roles and parameters, and flattens the answer with its cost", async () => {
@@ -46,6 +51,16 @@ describe("generate", () => {
     await expect(call).rejects.toBeInstanceOf(BrainServiceError);
     await expect(call).rejects.toMatchObject({ code: Code.InvalidArgument, message: expect.stringMatching(new RegExp(`^${field.replace(/[[\]]/g, "\\$&")}: `)) });
     expect(calls).toBe(0);
+  });
+
+  it("sends Generate once when dispatch answers UNAVAILABLE, as dispatch fails over itself and a repeat could be charged twice", async () => {
+    let calls = 0;
+    const ai = await client((router) => router.service(DispatchService, { generate: () => (calls++, Promise.reject(unavailable())) }), retrying);
+
+    const call = ai.generate({ model: "chat", messages: [{ role: "user", content: "hi" }] });
+
+    await expect(call).rejects.toBeInstanceOf(BrainServiceUnavailableError);
+    expect(calls).toBe(1);
   });
 });
 
@@ -88,6 +103,30 @@ describe("streamGenerate", () => {
     expect(error).toBeInstanceOf(BrainServiceUnavailableError);
     expect(stream.generation).toBeUndefined();
   });
+
+  it("opens GenerateStream once when dispatch answers UNAVAILABLE before the first token", async () => {
+    let calls = 0;
+    const ai = await client(
+      (router) =>
+        router.service(DispatchService, {
+          async *generateStream() {
+            calls++;
+            throw unavailable();
+          },
+        }),
+      retrying,
+    );
+
+    const tokens: string[] = [];
+
+    const error = await (async () => {
+      for await (const token of ai.streamGenerate({ model: "chat", messages: [{ role: "user", content: "A story?" }] })) tokens.push(token);
+    })().catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(BrainServiceUnavailableError);
+    expect(tokens).toEqual([]);
+    expect(calls).toBe(1);
+  });
 });
 
 describe("getUsage", () => {
@@ -114,5 +153,15 @@ describe("getUsage", () => {
       totalCostNanoUsd: 7200,
       budget: { month: "2026-11", spentNanoUsd: 7200, reservedNanoUsd: 0, softLimitNanoUsd: 0, hardLimitNanoUsd: 1_000_000 },
     });
+  });
+
+  it("is sent again after UNAVAILABLE, as reading usage has no side effects", async () => {
+    let calls = 0;
+    const ai = await client((router) => router.service(DispatchService, { getUsage: () => (++calls < 3 ? Promise.reject(unavailable()) : { totalCostNanoUsd: 7200n }) }), retrying);
+
+    const usage = await ai.getUsage();
+
+    expect(usage.totalCostNanoUsd).toBe(7200);
+    expect(calls).toBe(3);
   });
 });

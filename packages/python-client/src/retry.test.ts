@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Code } from "@connectrpc/connect";
 import { BrainService } from "@aivo/gen/aivo/brain/v1/brain_service_pb.js";
+import { DispatchService } from "@aivo/gen/aivo/dispatch/v1/dispatch_service_pb.js";
 import { backoffDelayMs, defaultRetryOptions, isRetryable, retryOptions } from "./retry.js";
 
 describe("retryOptions", () => {
@@ -29,9 +30,14 @@ describe("backoffDelayMs", () => {
 
 describe("isRetryable", () => {
   const { analyzeFocus, submitModelUpdate, predictDifficulty } = BrainService.method;
+  const { generate, generateStream, getUsage } = DispatchService.method;
 
   it.each([
     ["UNAVAILABLE on an RPC with side effects", Code.Unavailable, predictDifficulty, true],
+    ["UNAVAILABLE on Generate, which dispatch fails over itself", Code.Unavailable, generate, false],
+    ["UNAVAILABLE on GenerateStream, which dispatch fails over itself", Code.Unavailable, generateStream, false],
+    ["DEADLINE_EXCEEDED on Generate", Code.DeadlineExceeded, generate, false],
+    ["UNAVAILABLE on GetUsage", Code.Unavailable, getUsage, true],
     ["DEADLINE_EXCEEDED on a NO_SIDE_EFFECTS RPC", Code.DeadlineExceeded, analyzeFocus, true],
     ["DEADLINE_EXCEEDED on an IDEMPOTENT RPC", Code.DeadlineExceeded, submitModelUpdate, true],
     ["DEADLINE_EXCEEDED on an RPC of unknown idempotency", Code.DeadlineExceeded, predictDifficulty, false],

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { DescMethod } from "@bufbuild/protobuf";
 import { MethodOptions_IdempotencyLevel } from "@bufbuild/protobuf/wkt";
 import { Code, ConnectError, type Transport } from "@connectrpc/connect";
+import { DispatchService } from "@aivo/gen/aivo/dispatch/v1/dispatch_service_pb.js";
 import { toBrainServiceError } from "./errors.js";
 
 /** How failed calls are sent again (the seed's retry options). */
@@ -34,14 +35,23 @@ export function backoffDelayMs(options: RetryOptions, retry: number): number {
 }
 
 /**
+ * RPCs sent once, whatever their failure: dispatch already retries and fails generation over between
+ * providers within the caller's deadline, so its UNAVAILABLE means every provider failed (a retry would
+ * multiply the wait), and a provider that answered may have been charged (a retry could charge twice).
+ */
+const sentOnce = new Set<DescMethod>([DispatchService.method.generate, DispatchService.method.generateStream]);
+
+/**
  * Whether a call that failed with `code` may be sent again.
- * - UNAVAILABLE: the brain was not reached or refused to start the call, so retrying is safe for every RPC.
+ * - Generate and GenerateStream: never (see sentOnce).
+ * - UNAVAILABLE: the brain was not reached or refused to start the call, so retrying is safe for the other RPCs.
  * - DEADLINE_EXCEEDED: the brain may have run the call, so only RPCs the contract marks as
  *   NO_SIDE_EFFECTS or IDEMPOTENT are retried (each attempt gets its own timeout).
  * - Everything else, RESOURCE_EXHAUSTED included, is final: rate limits are per minute, so a retry within
  *   seconds only spends more of the quota, and an oversized message stays oversized.
  */
 export function isRetryable(code: Code, method: DescMethod): boolean {
+  if (sentOnce.has(method)) return false;
   switch (code) {
     case Code.Unavailable:
       return true;

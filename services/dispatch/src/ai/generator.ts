@@ -82,14 +82,14 @@ export function generator({ config, providers, budgets, limits, cooldowns, metri
   }
 
   /** admit checks the tenant's rate limits and holds the request's worst-case cost on its budget. */
-  async function admit(request: GenerateRequest, deployments: readonly Deployment[], tenant: string): Promise<Admitted> {
+  async function admit(request: GenerateRequest, deployments: readonly Deployment[], { tenant, timeoutMs }: GenerateCall): Promise<Admitted> {
     await limits.admit(tenant);
     const day = now().toISOString().slice(0, 10);
     const month = day.slice(0, 7);
     const maxOutput = request.maxTokens ?? config.defaultMaxTokens;
     const amount = worstCaseNanoUsd(deployments.map(priceOf), maxInputTokens(request.messages.map((m) => m.content)), maxOutput);
     const { hardNanoUsd } = config.budgetOf(tenant);
-    const held = await budgets.hold(tenant, month, amount, hardNanoUsd);
+    const held = await budgets.hold(tenant, month, amount, hardNanoUsd, timeoutMs ?? config.requestTimeoutMs);
     if (!held) {
       const { spent, reserved } = await budgets.state(tenant, month);
       logger.warn({ tenant_id: tenant, spent_nano_usd: spent, reserved_nano_usd: reserved, hard_limit_nano_usd: hardNanoUsd }, "hard budget reached");
@@ -169,7 +169,7 @@ export function generator({ config, providers, budgets, limits, cooldowns, metri
   return {
     async generate(request, call) {
       const deployments = route(request.model);
-      const hold = await admit(request, deployments, call.tenant);
+      const hold = await admit(request, deployments, call);
       let settled = false;
       try {
         const answered = await run(request.model, deployments, call, (model, signal) => model.doGenerate(callOptions(request, signal)));
@@ -185,7 +185,7 @@ export function generator({ config, providers, budgets, limits, cooldowns, metri
 
     async *stream(request, call) {
       const deployments = route(request.model);
-      const hold = await admit(request, deployments, call.tenant);
+      const hold = await admit(request, deployments, call);
       const sofar = new PartialUsage();
       let answered: Answered<Opened> | undefined;
       let settled = false;

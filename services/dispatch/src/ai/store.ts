@@ -1,5 +1,6 @@
 // One SQL dialect for both storage backends: PostgreSQL when DATABASE_URL is set, otherwise PGlite
 // (PostgreSQL compiled to WASM, embedded in the process, on disk under DATA_DIR or in memory).
+import { createHash } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
@@ -23,8 +24,11 @@ export async function openStore({ databaseUrl, dataDir }: StoreOptions): Promise
 
 function postgres(connectionString: string): Sql {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // Every statement is prepared, named after its text, so each connection parses and plans the ledger's few
+  // statements once instead of on every call: the budget hold's JSONB statement is on the response path.
+  const nameOf = (text: string) => createHash("sha1").update(text).digest("hex");
   return {
-    query: async <Row>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as Row[],
+    query: async <Row>(text: string, params?: unknown[]) => (await pool.query({ name: nameOf(text), text, values: params })).rows as Row[],
     close: () => pool.end(),
   };
 }
