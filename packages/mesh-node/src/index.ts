@@ -23,6 +23,9 @@
 //                 ones stand in while it is away); whenSettled(redis, ms) before serving.
 // Serving         listen(handler, { port, logger }) serves HTTP/1.1 and h2c on one port (0 = any free),
 //                 logs {"msg":"listening","port":N}; close() drains. httpRoutes adds plain routes.
+//                 unaryGrpc(specs, { interceptors }, next) answers unary binary gRPC calls straight on
+//                 the HTTP/2 stream, with the same implementations and interceptors as Connect.
+// gRPC timeouts   parseGrpcTimeout / formatGrpcTimeout read and write the grpc-timeout header.
 export { ConfigError, envReader, loadConfig, type EnvReader } from "./env.js";
 export { createLogger, LOG_LEVELS, type Logger, type LoggerOptions } from "./logger.js";
 export { Header, identityHeaders, readIdentity, statusName, type CallIdentity } from "./metadata.js";
@@ -48,3 +51,5 @@ export { filesOf, typeRegistry } from "./descriptors.js";
 export { listen, type Listening, type ListenOptions, type RequestHandler } from "./listen.js";
 export { httpRoutes, metricsRoute, sendJson, type Route } from "./http-routes.js";
 export { connectRedis, whenSettled, type Redis } from "./redis.js";
+export { unaryGrpc, type UnaryGrpcOptions } from "./unary-grpc.js";
+export { formatGrpcTimeout, parseGrpcTimeout } from "./grpc-timeout.js";

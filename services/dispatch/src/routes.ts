@@ -1,16 +1,15 @@
 import { createRegistry, type Registry } from "@bufbuild/protobuf";
-import type { ConnectRouter } from "@connectrpc/connect";
+import type { ConnectRouter, ServiceImpl } from "@connectrpc/connect";
 import { HealthService, healthService, ReflectionService, reflectionService, type HealthStatus } from "@aivo/mesh-node";
 import { BrainService } from "@aivo/gen/aivo/brain/v1/brain_service_pb.js";
 import { DispatchService } from "@aivo/gen/aivo/dispatch/v1/dispatch_service_pb.js";
-import { dispatchService, type DispatchDeps } from "./dispatch-service.js";
 import type { RoutingTable } from "./routing-table.js";
 
-/** routes serves DispatchService with its dependencies, plus grpc.health.v1 and reflection. */
-export function routes(deps: DispatchDeps & { health: HealthStatus }): (router: ConnectRouter) => void {
+/** routes serves DispatchService's implementation, plus grpc.health.v1 and reflection. */
+export function routes(dispatch: ServiceImpl<typeof DispatchService>, health: HealthStatus): (router: ConnectRouter) => void {
   return (router) => {
-    router.service(DispatchService, dispatchService(deps));
-    router.service(HealthService, healthService(deps.health));
+    router.service(DispatchService, dispatch);
+    router.service(HealthService, healthService(health));
     // The brain's messages travel inside RouteTask's Any: described, so grpcurl can write them as JSON.
     router.service(ReflectionService, reflectionService([DispatchService, HealthService, ReflectionService], { alsoDescribe: [BrainService] }));
   };

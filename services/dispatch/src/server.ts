@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { createServiceImplSpec } from "@connectrpc/connect";
 import { connectNodeAdapter } from "@connectrpc/connect-node";
 import {
   connectRedis,
@@ -16,6 +17,7 @@ import {
   requestIdInterceptor,
   requireServiceToken,
   sendJson,
+  unaryGrpc,
   serviceTokenMinter,
   ServingStatus,
   whenSettled,
@@ -33,6 +35,7 @@ import { providerMetrics } from "./ai/provider-metrics.js";
 import { openStore, type Sql } from "./ai/store.js";
 import { brainClient } from "./brain.js";
 import { readConfig, type DispatchConfig } from "./config.js";
+import { dispatchService } from "./dispatch-service.js";
 import { routes, taskMessages } from "./routes.js";
 import { routingTable } from "./routing-table.js";
 
@@ -71,21 +74,22 @@ export async function build(config: DispatchConfig, logger: Logger = createLogge
       logger,
     }),
   };
+  const dispatch = dispatchService({
+    table,
+    brain: brainClient({ baseUrl: config.brainServiceUrl, serviceToken, logger }),
+    brainTimeoutMs: config.brainServiceTimeoutMs,
+    ai,
+  });
+  const interceptors = [
+    requestIdInterceptor(),
+    loggingInterceptor(logger),
+    metricsInterceptor(metrics),
+    requireServiceToken({ secret: config.serviceTokenSecret, audience: "dispatch" }),
+    maskInternalErrors(logger),
+  ];
   const connect = connectNodeAdapter({
-    routes: routes({
-      table,
-      brain: brainClient({ baseUrl: config.brainServiceUrl, serviceToken, logger }),
-      brainTimeoutMs: config.brainServiceTimeoutMs,
-      ai,
-      health,
-    }),
-    interceptors: [
-      requestIdInterceptor(),
-      loggingInterceptor(logger),
-      metricsInterceptor(metrics),
-      requireServiceToken({ secret: config.serviceTokenSecret, audience: "dispatch" }),
-      maskInternalErrors(logger),
-    ],
+    routes: routes(dispatch, health),
+    interceptors,
     jsonOptions: { registry: taskMessages(table) },
     // Dispatch's callers are on the local network: gzip (a zlib pass on the thread pool) costs a call
     // more than the bytes it saves there, so answers go uncompressed; compressed requests still work.
@@ -97,7 +101,8 @@ export async function build(config: DispatchConfig, logger: Logger = createLogge
         health.get("") === ServingStatus.SERVING ? sendJson(res, 200, { status: "healthy" }) : sendJson(res, 503, { status: "unhealthy" }),
       "GET /metrics": metricsRoute(metrics.registry),
     },
-    connect,
+    // Unary gRPC (Generate above all) takes the fast lane; streams and browser protocols go through Connect.
+    unaryGrpc([createServiceImplSpec<typeof DispatchService>(DispatchService, dispatch)], { interceptors }, connect),
   );
   logger.info({ providers: Object.keys(config.providers), ledger: config.databaseUrl ? "postgresql" : "embedded", rate_limits: redis ? "redis" : "in process" }, "AI routing ready");
   const close = async () => {

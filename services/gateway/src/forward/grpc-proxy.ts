@@ -2,12 +2,11 @@
 // The edge policy reads the headers and rewrites them for the upstream; the call itself is relayed.
 import http2 from "node:http2";
 import { Code, ConnectError } from "@connectrpc/connect";
-import { Header, type CallMetrics, type Logger } from "@aivo/mesh-node";
+import { formatGrpcTimeout, Header, parseGrpcTimeout, type CallMetrics, type Logger } from "@aivo/mesh-node";
 import type { HeaderLookup } from "../edge/authenticate.js";
 import { CLIENT_ONLY_HEADERS, upstreamHeaders, type EdgeCall } from "../edge/policy.js";
 import type { Upstream } from "../upstreams.js";
 import { GrpcCall } from "./grpc-call.js";
-import { formatGrpcTimeout, parseGrpcTimeout } from "./grpc-timeout.js";
 
 export interface GrpcProxyOptions {
   /** routes map a request path ("/package.Service/Method") to the upstream serving it. */
