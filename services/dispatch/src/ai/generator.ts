@@ -14,6 +14,7 @@ import { describeFailure } from "./failure.js";
 import type { Budgets, Hold } from "./budgets.js";
 import type { TenantLimits } from "./limits.js";
 import { PartialUsage } from "./partial-usage.js";
+import { providerFetch } from "./provider-fetch.js";
 import type { ProviderMetrics } from "./provider-metrics.js";
 import { openStream, partsOf, type Opened } from "./stream-start.js";
 import { languageModel, type ProviderAccess, type ProviderName } from "./providers.js";
@@ -64,10 +65,11 @@ function prompt(request: GenerateRequest): LanguageModelV2Prompt {
 
 export function generator({ config, providers, budgets, limits, cooldowns, metrics, logger, now = () => new Date() }: GeneratorDeps): Generator {
   const models = new Map<string, LanguageModelV2>();
+  const fetch = providerFetch();
   const modelOf = (d: Deployment) => {
     const key = deploymentKey(d);
     let model = models.get(key);
-    if (!model) models.set(key, (model = languageModel(d.provider, providers[d.provider]!, d.model)));
+    if (!model) models.set(key, (model = languageModel(d.provider, providers[d.provider]!, d.model, fetch)));
     return model;
   };
   const known = [...config.aliases.keys()].sort().join(", ");

@@ -35,15 +35,17 @@ export function readProviders(env: EnvReader): Partial<Record<ProviderName, Prov
   return access;
 }
 
+type Settings = { apiKey: string; baseURL?: string; fetch: typeof fetch };
+
 /** Each provider's AI SDK model for chat; OpenAI's is chat completions, not its Responses API. */
-const factories: Record<ProviderName, (access: ProviderAccess, model: string) => LanguageModelV2> = {
-  openai: ({ apiKey, baseUrl }, model) => createOpenAI({ apiKey, baseURL: baseUrl }).chat(model),
-  anthropic: ({ apiKey, baseUrl }, model) => createAnthropic({ apiKey, baseURL: baseUrl })(model),
-  google: ({ apiKey, baseUrl }, model) => createGoogleGenerativeAI({ apiKey, baseURL: baseUrl })(model),
-  mistral: ({ apiKey, baseUrl }, model) => createMistral({ apiKey, baseURL: baseUrl })(model),
+const factories: Record<ProviderName, (settings: Settings, model: string) => LanguageModelV2> = {
+  openai: (settings, model) => createOpenAI(settings).chat(model),
+  anthropic: (settings, model) => createAnthropic(settings)(model),
+  google: (settings, model) => createGoogleGenerativeAI(settings)(model),
+  mistral: (settings, model) => createMistral(settings)(model),
 };
 
-/** languageModel is the AI SDK model of one deployment. */
-export function languageModel(provider: ProviderName, access: ProviderAccess, model: string): LanguageModelV2 {
-  return factories[provider](access, model);
+/** languageModel is the AI SDK model of one deployment, calling its provider through `fetch`. */
+export function languageModel(provider: ProviderName, { apiKey, baseUrl }: ProviderAccess, model: string, fetch: typeof globalThis.fetch): LanguageModelV2 {
+  return factories[provider]({ apiKey, baseURL: baseUrl, fetch }, model);
 }
