@@ -10,7 +10,7 @@ import numpy as np
 from brain.speech.audio import ANALYSIS_RATE_HZ, Clip
 from brain.speech.blocks import BLOCK_MIN_MS, is_block
 from brain.speech.prolongations import held_sounds
-from brain.speech.repetitions import sound_alike
+from brain.speech.repetitions import restarts_alike, sound_alike
 
 DEFAULT_PAUSE_THRESHOLD_MS = 250
 _FRAME_MS = 10
@@ -19,6 +19,10 @@ _SPEECH_BELOW_PEAK_DB = 35.0
 _SPEECH_ABOVE_FLOOR_DB = 6.0
 # A held sound ending this close before a pause or the end of speech is phrase-final lengthening.
 _PHRASE_FINAL_MS = 150
+# Disfluencies this close together are one moment of stuttering (the restart's end and the silence's start can be
+# a few frames apart); a resumed word's start may be placed this far into the silence before it.
+_ONE_MOMENT_MS = 100
+_RESUMED_SLACK_MS = 50
 
 
 class DisfluencyKind(Enum):
@@ -76,35 +80,47 @@ class Fluency:
 
     @property
     def percent_syllables_stuttered(self) -> float:
-        return 100 * len(self.disfluencies) / self.syllable_count if self.syllable_count else 0.0
+        """Disfluencies that run into each other (a restart, then a block of the word) are one stuttered syllable."""
+        ends = [before.end_ms for before in self.disfluencies[:-1]]
+        moments = sum(
+            1 for d, end in zip(self.disfluencies[1:], ends, strict=True) if d.start_ms > end + _ONE_MOMENT_MS
+        )
+        stuttered = moments + 1 if self.disfluencies else 0
+        return 100 * stuttered / self.syllable_count if self.syllable_count else 0.0
 
 
 def analyze_fluency(clip: Clip, words: list[SpokenWord], pause_threshold_ms: int) -> Fluency:
-    """Rates over the time from the first to the last sound; pauses are silences inside it."""
+    """Rates over the time from the first to the last sound; pauses are the silences inside it between words."""
     speech = speech_frames(clip)
     voiced = np.flatnonzero(speech)
     if len(voiced) == 0:
         return Fluency(0.0, 0.0, 0.0, (), (), 0, 0, pause_threshold_ms)
     first, last = voiced[0], voiced[-1] + 1
-    silences = _silences(speech[first:last], first)
-    pauses = tuple(span for span in silences if span.ms >= pause_threshold_ms)
-    whole = [w for w in words if not w.partial]
-    syllables = sum(w.syllables for w in whole)
-    speaking_s = (last - first) * _FRAME_MS / 1000
-    articulating_s = speaking_s - sum(p.ms for p in pauses) / 1000
-    held = _prolongations(clip, words, pauses, last * _FRAME_MS)
+    quiet = _silences(speech[first:last], first)
+    held = _prolongations(clip, words, [span for span in quiet if span.ms >= pause_threshold_ms], last * _FRAME_MS)
+    # a weak fricative is quiet enough to read as silence; held, it is the prolongation, not a pause
+    silences = [span for span in quiet if not any(_covers(h, span) for h in held)]
     # a held sound can be heard as its word said twice ("zzz" + "zoo"): that is the prolongation, not a repetition
     repetitions = tuple(
         d
         for d in find_disfluencies(words, partial(_words_sound_alike, clip))
         if not any(h.start_ms <= d.start_ms < h.end_ms for h in held)
     )
+    gaps = _gaps_in_restarts(words, repetitions, silences)
+    blocks = gaps + _blocks(clip, words, [s for s in silences if not any(g.start_ms == s.start_ms for g in gaps)])
+    # a block's silence is part of a word, not a pause between words; both are left out of articulation time
+    silent = [span for span in silences if span.ms >= pause_threshold_ms]
+    pauses = tuple(span for span in silent if not any(b.start_ms == span.start_ms for b in blocks))
+    whole = [w for w in words if not w.partial]
+    syllables = sum(w.syllables for w in whole)
+    speaking_s = (last - first) * _FRAME_MS / 1000
+    articulating_s = speaking_s - sum(span.ms for span in silent) / 1000
     return Fluency(
         speech_rate_syllables_per_second=syllables / speaking_s,
         words_per_minute=60 * len(whole) / speaking_s,
         articulation_rate_syllables_per_second=syllables / articulating_s if articulating_s > 0 else 0.0,
         pauses=pauses,
-        disfluencies=tuple(sorted(repetitions + held + _blocks(clip, words, silences), key=lambda d: d.start_ms)),
+        disfluencies=tuple(sorted(repetitions + held + blocks, key=lambda d: d.start_ms)),
         syllable_count=syllables,
         word_count=len(whole),
         pause_threshold_ms=pause_threshold_ms,
@@ -115,25 +131,28 @@ def find_disfluencies(
     words: list[SpokenWord], alike: Callable[[SpokenWord, SpokenWord], bool]
 ) -> tuple[Disfluency, ...]:
     """Repetitions that count as stuttering-like: of a word's start ("b- b- ball", one disfluency spanning the
-    restarts) and of a whole one-syllable word heard twice whose two sayings sound alike ("I I want")."""
+    restarts, two of whose neighbouring sayings sound alike) and of a whole one-syllable word heard twice whose two
+    sayings sound alike ("I I want"). alike(before, after) tells whether after, or its start, sounds like before."""
     found = []
     restart: SpokenWord | None = None
+    heard_again = False
     for before, after in zip(words, words[1:], strict=False):
-        if before.partial:
+        if before.partial and after.text == before.text:
             restart = restart or before
-            if after.text == before.text and not after.partial:
+            heard_again = heard_again or alike(before, after)
+            if not after.partial and heard_again:
                 found.append(
                     Disfluency(DisfluencyKind.PART_WORD_REPETITION, after.text, restart.start_ms, before.end_ms)
                 )
         elif before.text == after.text and not after.partial and before.syllables == 1 and alike(before, after):
             found.append(Disfluency(DisfluencyKind.WHOLE_WORD_REPETITION, before.text, before.start_ms, after.end_ms))
-        if not before.partial or after.text != before.text:
-            restart = None
+        if not before.partial or after.text != before.text or not after.partial:
+            restart, heard_again = None, False
     return tuple(found)
 
 
 def _prolongations(
-    clip: Clip, words: list[SpokenWord], pauses: tuple[Span, ...], speech_end_ms: int
+    clip: Clip, words: list[SpokenWord], pauses: list[Span], speech_end_ms: int
 ) -> tuple[Disfluency, ...]:
     """Held sounds, except at the end of a phrase (just before a pause or the end of speech): lengthening there is
     normal prosody, and word-final prolongations are not counted as stuttering-like."""
@@ -160,8 +179,34 @@ def _blocks(clip: Clip, words: list[SpokenWord], silences: list[Span]) -> tuple[
     return tuple(found)
 
 
+def _gaps_in_restarts(
+    words: list[SpokenWord], repetitions: tuple[Disfluency, ...], silences: list[Span]
+) -> tuple[Disfluency, ...]:
+    """Silences inside a restarted word ("b- ... ball", "b- ... b- ball"): the word had begun, so each is a block
+    of it, whatever its edges sound like."""
+    found = []
+    for restart in (d for d in repetitions if d.kind is DisfluencyKind.PART_WORD_REPETITION):
+        resumed = next(w for w in words if w.text == restart.text and not w.partial and w.start_ms >= restart.end_ms)
+        found += [
+            Disfluency(DisfluencyKind.BLOCK, restart.text, s.start_ms, s.end_ms)
+            for s in silences
+            if s.ms >= BLOCK_MIN_MS
+            and restart.start_ms <= s.start_ms
+            and s.end_ms <= resumed.start_ms + _RESUMED_SLACK_MS
+        ]
+    return tuple(found)
+
+
 def _words_sound_alike(clip: Clip, first: SpokenWord, second: SpokenWord) -> bool:
+    if first.partial and not second.partial:
+        return restarts_alike(clip, (first.start_ms, first.end_ms), second.start_ms)
     return sound_alike(clip, (first.start_ms, first.end_ms), (second.start_ms, second.end_ms))
+
+
+def _covers(held: Disfluency, silence: Span) -> bool:
+    """Whether a held sound spans most of a silence."""
+    overlap = min(held.end_ms, silence.end_ms) - max(held.start_ms, silence.start_ms)
+    return 2 * overlap > silence.ms
 
 
 def _word_over(words: list[SpokenWord], start_ms: int, end_ms: int) -> str:

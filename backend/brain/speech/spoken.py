@@ -1,5 +1,7 @@
 """The words actually spoken, each with its syllables: listened for against the target when there is one."""
 
+from dataclasses import replace
+
 from brain.speech import recognizer
 from brain.speech.audio import Clip
 from brain.speech.fluency import SpokenWord
@@ -8,14 +10,59 @@ from brain.speech.recognizer import Word
 from brain.speech.targets import PART_WORD_SUFFIX, TargetWord, repetition_grammar, word_of_form
 from brain.speech.transcription import Transcript, transcribe_locally
 
+# A long target is listened for in pieces of this many words: the search of a repetition grammar costs more than
+# its length (the lattice behind its best path grows with the square of the clip), so a 30 s passage costs less
+# than half as much in pieces, the forced alignment that places the cuts included, and a 15 s one a third less.
+# Under three pieces' worth of words, that alignment costs more than it saves. Pieces are cut at fixed words, so
+# that every recording of a target reuses the same grammars (the recogniser keeps each one it has searched).
+WORDS_PER_PIECE = 8
+_MIN_PIECES = 3
+
 
 def spoken_words(clip: Clip, targets: list[TargetWord] | None, transcript: Transcript | None) -> list[SpokenWord]:
     """With a target, its words as repeated or restarted; without one, or when the target's words are not what
     was said, the transcript's words (dictated here when there is no transcript yet)."""
-    heard = recognizer.recognise_grammar(clip, repetition_grammar(targets)) if targets else []
+    heard = _heard_against(clip, targets) if targets else []
     if not heard:
         heard = (transcript or transcribe_locally(clip)).words
     return [_spoken(word) for word in heard]
+
+
+def _heard_against(clip: Clip, targets: list[TargetWord]) -> list[Word]:
+    """The target's words as said, piece by piece. A piece the search finds no way through is listened to again
+    joined to the next."""
+    heard: list[Word] = []
+    cuts = _cuts(clip, targets)
+    first, start = cuts[0]
+    for last, stop in cuts[1:]:
+        piece = recognizer.recognise_grammar(clip.between(start, stop), repetition_grammar(targets[first:last]))
+        if _reaches(piece, targets[last - 1]) or last == len(targets):
+            heard += [replace(word, start_ms=word.start_ms + start, end_ms=word.end_ms + start) for word in piece]
+            first, start = last, stop
+    return heard
+
+
+def _cuts(clip: Clip, targets: list[TargetWord]) -> list[tuple[int, int]]:
+    """Where pieces start, as (index of the first word, ms), then (word count, clip end): at the start of every
+    WORDS_PER_PIECE-th word in a forced alignment of the target; one piece when the target is short or cannot be
+    aligned."""
+    end = (len(targets), round(clip.duration_s * 1000))
+    if len(targets) < _MIN_PIECES * WORDS_PER_PIECE:
+        return [(0, 0), end]
+    aligned = recognizer.align_words(clip, [word.text for word in targets])
+    if len(aligned) != len(targets):
+        return [(0, 0), end]
+    return [
+        (0, 0),
+        *((first, aligned[first].start_ms) for first in range(WORDS_PER_PIECE, len(targets), WORDS_PER_PIECE)),
+        end,
+    ]
+
+
+def _reaches(heard: list[Word], last: TargetWord) -> bool:
+    """Whether the search got through to the piece's last word: without a way through the whole grammar,
+    pocketsphinx answers with the best path that stops short of it."""
+    return bool(heard) and word_of_form(heard[-1].text) == last.text
 
 
 def _spoken(word: Word) -> SpokenWord:
