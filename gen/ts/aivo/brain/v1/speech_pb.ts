@@ -498,7 +498,7 @@ export type FluencyMetrics = Message<"aivo.brain.v1.FluencyMetrics"> & {
   wordsPerMinute: number;
 
   /**
-   * articulation_rate_syllables_per_second is syllables over time without pauses.
+   * articulation_rate_syllables_per_second is syllables over time without pauses or block silences.
    *
    * @generated from field: double articulation_rate_syllables_per_second = 3;
    */
@@ -526,14 +526,16 @@ export type FluencyMetrics = Message<"aivo.brain.v1.FluencyMetrics"> & {
   longestPauseMs: number;
 
   /**
-   * percent_syllables_stuttered is stuttering-like disfluencies per 100 syllables.
+   * percent_syllables_stuttered is syllables stuttered per 100 syllables: disfluencies of one syllable (a restart
+   * and a block of the same word) count once.
    *
    * @generated from field: double percent_syllables_stuttered = 7;
    */
   percentSyllablesStuttered: number;
 
   /**
-   * pauses are the silences between speech longer than the threshold, in time order.
+   * pauses are the silences between speech longer than the threshold, in time order; a block's silence and a
+   * held weak fricative (a prolongation) are not pauses.
    *
    * @generated from field: repeated aivo.brain.v1.TimeSpan pauses = 8;
    */
