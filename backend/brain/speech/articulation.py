@@ -5,7 +5,8 @@ grammar over the whole target or, for long targets or when that finds nothing, w
 of the target's forced alignment. An error form heard is kept only when it explains the recording better than the
 target by a likelihood margin (gop), since the recogniser leans towards short forms; each target phoneme then gets
 what was produced, when, and how well its frames fit it, and a consonant kept as the target but fitting it badly
-is a distortion.
+is a distortion. Last, the acoustic cues of the obstruents at the words' edges (obstruents.py) overrule the
+recogniser where they tell what was said and it cannot.
 """
 
 from dataclasses import dataclass, replace
@@ -13,10 +14,11 @@ from enum import Enum
 
 import numpy as np
 
-from brain.speech import gop, norms, recognizer
+from brain.speech import cues, gop, norms, obstruents, recognizer
 from brain.speech.audio import ANALYSIS_RATE_HZ, Clip
+from brain.speech.obstruents import Position
 from brain.speech.phonemes import CONSONANTS, VOWELS
-from brain.speech.processes import CLUSTER_REDUCTION, DISTORTIONS, Edit, Form, omission_at
+from brain.speech.processes import CLUSTER_REDUCTION, DISTORTIONS, Edit, Form, edit_at
 from brain.speech.recognizer import ScoredPhone
 from brain.speech.targets import TargetWord, exact_name, forms_of_target, jsgf
 
@@ -77,13 +79,18 @@ def analyze_articulation(clip: Clip, targets: list[TargetWord], child_age_months
     heard = whole or _heard_word_by_word(clip, targets)
     if heard is None:
         return None
+    spectra = cues.spectra(clip)
+    duration_ms = round(1000 * clip.duration_s)
     phonemes: list[AlignedPhoneme] = []
     errors: list[ArticulationError] = []
-    for target, word_heard in zip(targets, heard, strict=True):
+    for index, (target, word_heard) in enumerate(zip(targets, heard, strict=True)):
         if word_heard is None:
             continue
         form, aligned = word_heard
-        for phoneme, edit in judge_phonemes(target, form, aligned):
+        last = index == len(targets) - 1
+        end_ms = duration_ms if last else next((h[1][0].start_ms for h in heard[index + 1 :] if h), duration_ms)
+        judged = _with_cues(spectra, target, judge_phonemes(target, form, aligned), end_ms, index == 0, last)
+        for phoneme, edit in judged:
             phonemes.append(phoneme)
             if edit is not None or phoneme.distorted:
                 errors.append(_error(target, edit, phoneme, child_age_months))
@@ -122,20 +129,24 @@ def _heard_whole(clip: Clip, targets: list[TargetWord]) -> Heard | None:
 
 def _heard_word_by_word(clip: Clip, targets: list[TargetWord]) -> Heard | None:
     """The same word by word, in each word's stretch of the target's forced alignment (a long target's grammar
-    is too wide for the search beam)."""
-    spans = recognizer.align_words(_padded(clip), [word.text for word in targets])
-    if len(spans) != len(targets):
+    is too wide for the search beam). A word heard as itself keeps its phones from that alignment; only a word
+    heard in an error form is aligned again, in its stretch, to be checked."""
+    as_targets = _verified(_padded(clip), targets, [Form(word.phones, ()) for word in targets], clip_start_ms=0)
+    if as_targets is None:
         return None
     heard: Heard = []
-    for target, span in zip(targets, spans, strict=True):
-        start_ms, end_ms = max(0, span.start_ms - PAD_MS), span.end_ms - PAD_MS
+    for target, (as_target, aligned) in zip(targets, as_targets, strict=True):
+        start_ms, end_ms = aligned[0].start_ms, aligned[-1].end_ms
         piece = _padded(clip.between(start_ms, end_ms))
         forms = forms_of_target(target)
         said = recognizer.recognise_grammar(piece, jsgf(" | ".join(forms)))
-        form = forms[said[0].text] if len(said) == 1 else forms[target.text]
-        verified = _verified(piece, [target], [form], clip_start_ms=start_ms)
-        heard.append(verified[0] if verified else None)
-    return heard if any(heard) else None
+        form = forms[said[0].text] if len(said) == 1 else as_target
+        if form.edits:
+            verified = _verified(piece, [target], [form], clip_start_ms=start_ms)
+            heard.append(verified[0] if verified else (as_target, aligned))
+        else:
+            heard.append((form, aligned))
+    return heard
 
 
 # Silence put around what is decoded: the recogniser normalises each clip by its mean spectrum, which its model
@@ -211,10 +222,48 @@ def judge_phonemes(
     said = [index for index, phoneme in enumerate(phonemes) if phoneme.target in CONSONANTS and phoneme.produced]
     worst = min(said, key=lambda index: phonemes[index].goodness, default=None)
     if worst is not None and gop.poor(phonemes[worst].goodness):
-        edits[worst] = omission_at(target.phones, worst)
+        edits[worst] = edit_at(target.phones, worst, None)
         produced = "" if edits[worst] else phonemes[worst].target
         phonemes[worst] = replace(phonemes[worst], produced=produced, distorted=edits[worst] is None)
     return [(phoneme, edits.get(index)) for index, phoneme in enumerate(phonemes)]
+
+
+def _with_cues(
+    spectra: cues.Spectra,
+    target: TargetWord,
+    judged: list[tuple[AlignedPhoneme, Edit | None]],
+    end_ms: int,
+    first_word: bool,
+    last_word: bool,
+) -> list[tuple[AlignedPhoneme, Edit | None]]:
+    """The word's first consonant, and the utterance's last, as their acoustic cues say they were said, where the
+    cues can tell and a process makes that error (or it is the target itself); the rest as judged. end_ms is
+    where the word's stretch of the recording ends."""
+    judged = list(judged)
+    loudest_db = cues.loudest_db(spectra, judged[0][0].start_ms, end_ms)
+    start = Position.UTTERANCE_INITIAL if first_word else Position.WORD_INITIAL
+    edges = [(0, start)] + ([(len(judged) - 1, Position.UTTERANCE_FINAL)] if last_word else [])
+    for index, position in edges:
+        phoneme = judged[index][0]
+        final = position is Position.UTTERANCE_FINAL
+        if phoneme.target not in CONSONANTS or not (phoneme.produced or final):
+            continue  # a vowel, or a first consonant left out already
+        span_end_ms = end_ms if final else phoneme.end_ms
+        before_vowel = index + 1 < len(target.phones) and target.phones[index + 1] in VOWELS
+        said = obstruents.produced(
+            spectra, phoneme.target, position, before_vowel, phoneme.start_ms, span_end_ms, loudest_db
+        )
+        if said is None or said == phoneme.produced:
+            continue
+        if said == obstruents.DISTORTED:
+            judged[index] = (replace(phoneme, produced=phoneme.target, distorted=True), None)
+        elif said == phoneme.target:  # said right after all; a final one left out before spans the word's rest
+            end = max(phoneme.end_ms, span_end_ms)
+            judged[index] = (replace(phoneme, produced=said, distorted=False, end_ms=end), None)
+        elif cue_edit := edit_at(target.phones, index, said or None):
+            start_ms = phoneme.start_ms if said else phoneme.end_ms
+            judged[index] = (replace(phoneme, produced=said, distorted=False, start_ms=start_ms), cue_edit)
+    return judged
 
 
 def _phonemes(target: TargetWord, form: Form, aligned: tuple[ScoredPhone, ...]) -> list[AlignedPhoneme]:

@@ -59,10 +59,10 @@ def forms_of(target: tuple[str, ...]) -> list[Form]:
     return forms
 
 
-def omission_at(target: tuple[str, ...], index: int) -> Edit | None:
-    """The omission a process makes of the target's phoneme at index, if any does."""
+def edit_at(target: tuple[str, ...], index: int, produced: str | None) -> Edit | None:
+    """The edit a process makes of the target's phoneme at index into produced (None: left out), if any does."""
     return next(
-        (edit for form in forms_of(target) for edit in form.edits if edit.index == index and edit.produced is None),
+        (edit for form in forms_of(target) for edit in form.edits if edit.index == index and edit.produced == produced),
         None,
     )
 

@@ -8,8 +8,8 @@ from brain.speech.processes import (
     STOPPING,
     VELAR_FRONTING,
     Edit,
+    edit_at,
     forms_of,
-    omission_at,
 )
 
 
@@ -57,6 +57,8 @@ def test_s_between_the_teeth_is_an_interdental_lisp_a_distortion():
     assert INTERDENTAL_LISP in DISTORTIONS
 
 
-def test_the_omission_at_a_place_is_the_one_a_process_makes_there():
-    assert omission_at(("K", "AE", "T"), 2) == Edit(2, None, FINAL_CONSONANT_DELETION)
-    assert omission_at(("K", "AE", "T"), 0) is None
+def test_the_edit_at_a_place_is_the_one_a_process_makes_there():
+    assert edit_at(("K", "AE", "T"), 2, None) == Edit(2, None, FINAL_CONSONANT_DELETION)
+    assert edit_at(("K", "AE", "T"), 0, None) is None
+    assert edit_at(("T", "AA", "P"), 0, "K") == Edit(0, "K", BACKING)
+    assert edit_at(("T", "AA", "P"), 0, "G") is None

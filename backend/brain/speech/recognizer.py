@@ -40,11 +40,18 @@ class Phone:
 # (default 30000) costs about a fifth less and misses fewer of jfk's words (narrower beams, a narrower second pass,
 # ds and topn each lost words somewhere). Grammars and alignments keep fewer word ends per frame (wbeam, default
 # 7e-29): the lattice of a repetition grammar over a 30 s passage took 19 s to search at the default and 1.4 s at
-# 1e-16, with the same words found; at 1e-12 alignments start to move.
+# 1e-16, with the same words found; at 1e-12 alignments start to move. Grammars and alignments need no language
+# model (lm=None: a decoder then loads in about 30 MB instead of 90). A forced alignment that finds no way through
+# the clip is tried again without filler words (breath, noise, silence) between the words: with them the search
+# lost every path to the end of whole sentences in espeak-ng's adult voice ("a big brown dog jumped over the
+# fence", and passages of 8-27 words), at any beam. Fillers stay the first choice: without them grammars and
+# alignments of single words in their padding fail (the evaluation set's errors found fell to 2 of 24).
 _SETTINGS = {
     "dictation": {"maxhmmpf": 8000},
-    "constrained": {"wbeam": 1e-16},
+    "constrained": {"wbeam": 1e-16, "lm": None},
+    "alignment without fillers": {"wbeam": 1e-16, "lm": None, "fsgusefiller": False},
 }
+_ALIGNMENT_PURPOSES = ("constrained", "alignment without fillers")
 
 
 @cache
@@ -54,8 +61,14 @@ def _decoder(purpose: str) -> Decoder:
 
 
 def _run(decoder: Decoder, clip: Clip) -> bool:
-    """Decodes the clip; False when the search found no way through it (pocketsphinx raises on end_utt then).
-    hyp() is not read here: after an alignment pass it crashes pocketsphinx 5.1."""
+    """Decodes the clip, the same whatever was decoded before; False when the search found no way through it
+    (pocketsphinx raises on end_utt then). hyp() is not read here: after an alignment pass it crashes
+    pocketsphinx 5.1.
+
+    start_utt leaves the front end (feature extraction and its frame buffers) as the last clip left it, which moved
+    words: jfk.wav had WER 0.18 in a fresh decoder, 0.23 after itself and 0.45 after a longer clip, and a grammar's
+    word timings moved after a noisy clip. Rebuilding the front end takes tens of microseconds."""
+    decoder.reinit_feat()
     decoder.start_utt()
     decoder.process_raw(clip.pcm16(), full_utt=True)
     try:
@@ -74,15 +87,8 @@ def _words(decoder: Decoder) -> list[Word]:
 
 
 def dictate(clip: Clip) -> list[Word]:
-    """Open-vocabulary recognition with the default language model, the same whatever was decoded before.
-
-    start_utt leaves the front end (feature extraction and its frame buffers) as the last clip left it, which moved
-    words: jfk.wav had WER 0.18 in a fresh decoder, 0.23 after itself and 0.45 after a longer clip. Rebuilding the
-    front end takes tens of microseconds. The constrained decoder is left as it is: articulation's thresholds were
-    measured in the state its alignment passes leave behind (rebuilt there too, the child-like voice's evaluation
-    set errors found fall from 10 to 6 of 24)."""
+    """Open-vocabulary recognition with the default language model."""
     decoder = _decoder("dictation")
-    decoder.reinit_feat()
     return _words(decoder) if _run(decoder, clip) and decoder.hyp() is not None else []
 
 
@@ -95,9 +101,10 @@ def pronunciation(word: str) -> tuple[str, ...] | None:
 def add_pronunciation(word: str, phones: tuple[str, ...]) -> None:
     """A dictionary entry for grammars and alignment. Not pushed into the active search (update=False), which
     would rebuild it: grammars and alignments made afterwards read the dictionary afresh."""
-    decoder = _decoder("constrained")
-    if decoder.lookup_word(word) is None:
-        decoder.add_word(word, " ".join(phones), update=False)
+    for purpose in _ALIGNMENT_PURPOSES:
+        decoder = _decoder(purpose)
+        if decoder.lookup_word(word) is None:
+            decoder.add_word(word, " ".join(phones), update=False)
 
 
 def recognise_grammar(clip: Clip, jsgf: str) -> list[Word]:
@@ -116,18 +123,26 @@ def _search_for(jsgf: str) -> str:
     return name
 
 
+def _aligned(clip: Clip, words: list[str]) -> Decoder | None:
+    """A decoder whose search has just aligned every one of the words to the clip; None when none could."""
+    for purpose in _ALIGNMENT_PURPOSES:
+        decoder = _decoder(purpose)
+        decoder.set_align_text(" ".join(words))
+        if _run(decoder, clip) and decoder.hyp() is not None and len(_words(decoder)) == len(words):
+            return decoder
+    return None
+
+
 def align_words(clip: Clip, words: list[str]) -> list[Word]:
     """Forced alignment of the given dictionary words: each with its time span."""
-    decoder = _decoder("constrained")
-    decoder.set_align_text(" ".join(words))
-    return _words(decoder) if _run(decoder, clip) and decoder.hyp() is not None else []
+    decoder = _aligned(clip, words)
+    return _words(decoder) if decoder else []
 
 
 def align_phones(clip: Clip, words: list[str]) -> list[Phone]:
     """Forced alignment of the given dictionary words: each phone with its time span (10 ms frames)."""
-    decoder = _decoder("constrained")
-    decoder.set_align_text(" ".join(words))
-    if not _run(decoder, clip) or decoder.hyp() is None:
+    decoder = _aligned(clip, words)
+    if decoder is None:
         return []
     decoder.set_alignment()
     if not _run(decoder, clip):
@@ -165,9 +180,8 @@ class ScoredAlignment:
 def align_scored(clip: Clip, words: list[str]) -> ScoredAlignment | None:
     """Forced alignment of the given dictionary words with each phone's acoustic score; None when the words
     cannot be aligned to the clip at all."""
-    decoder = _decoder("constrained")
-    decoder.set_align_text(" ".join(words))
-    if not _run(decoder, clip) or decoder.hyp() is None:
+    decoder = _aligned(clip, words)
+    if decoder is None:
         return None
     decoder.set_alignment()
     if not _run(decoder, clip):

@@ -1,0 +1,43 @@
+import numpy as np
+import pytest
+from scipy.signal import butter, sosfilt
+
+from brain.speech import cues
+from brain.speech.audio import ANALYSIS_RATE_HZ, Clip
+from brain.speech.testing import tone
+
+RATE_MS = ANALYSIS_RATE_HZ // 1000
+
+
+def noise(ms: int, low_hz: float, high_hz: float, amplitude: float = 0.1) -> np.ndarray:
+    white = np.random.default_rng(0).normal(0, amplitude, ms * RATE_MS)
+    return sosfilt(butter(6, [low_hz, high_hz], "bandpass", fs=ANALYSIS_RATE_HZ, output="sos"), white)
+
+
+def word(*parts: np.ndarray) -> tuple[cues.Spectra, float]:
+    """Parts joined into a clip with its spectra and loudest level."""
+    clip = Clip(np.concatenate(parts).astype(np.float32))
+    s = cues.spectra(clip)
+    return s, cues.loudest_db(s, 0, round(1000 * clip.duration_s))
+
+
+def test_frication_lasts_as_long_as_the_high_noise_that_starts_in_the_span():
+    s, loudest = word(noise(80, 4000, 7500), tone(0.2, hz=200, amplitude=0.5))
+
+    assert cues.frication_ms(s, 0, 40, loudest) == pytest.approx(80, abs=10)
+    assert cues.frication_ms(s, 100, 200, loudest) == 0
+
+
+def test_weak_noise_is_far_below_the_word_and_strong_noise_close_to_it():
+    weak, weak_loudest = word(noise(80, 4000, 7500, 0.005), tone(0.2, hz=200, amplitude=0.5))
+    strong, strong_loudest = word(noise(80, 4000, 7500, 0.2), tone(0.2, hz=200, amplitude=0.5))
+
+    assert cues.frication_level_db(weak, 0, 80, weak_loudest) < -30
+    assert cues.frication_level_db(strong, 0, 80, strong_loudest) > -15
+
+
+def test_a_burst_centred_high_reads_above_one_centred_low():
+    high, _ = word(noise(20, 4000, 7500), tone(0.2, hz=200))
+    low, _ = word(noise(20, 1500, 3000), tone(0.2, hz=200))
+
+    assert cues.burst_centroid_hz(high, 0, 40) > 4500 > cues.burst_centroid_hz(low, 0, 40)
