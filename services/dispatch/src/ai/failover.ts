@@ -4,6 +4,7 @@
 import { Code, ConnectError } from "@connectrpc/connect";
 import type { Deployment } from "./ai-config.js";
 import type { Cooldowns } from "./cooldown.js";
+import { deadline } from "./deadline.js";
 import { AttemptTimeout, classify, describeFailure, refused } from "./failure.js";
 
 export interface RetryPolicy {
@@ -53,14 +54,13 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
  * The timeout ends when the attempt resolves, so a stream that has started is bound only by `signal`.
  */
 async function withTimeout<T>(deployment: Deployment, signal: AbortSignal, attempt: (d: Deployment, signal: AbortSignal) => PromiseLike<T>): Promise<T> {
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), deployment.timeoutMs);
+  const timeout = deadline(signal, deployment.timeoutMs, () => new AttemptTimeout(deployment.timeoutMs));
   try {
-    return await attempt(deployment, AbortSignal.any([signal, timeout.signal]));
+    return await attempt(deployment, timeout.signal);
   } catch (error) {
-    throw timeout.signal.aborted && !signal.aborted ? new AttemptTimeout(deployment.timeoutMs) : error;
+    throw timeout.signal.reason instanceof AttemptTimeout ? timeout.signal.reason : error;
   } finally {
-    clearTimeout(timer);
+    timeout.clear();
   }
 }
 

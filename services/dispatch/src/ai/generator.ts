@@ -8,6 +8,7 @@ import type { Logger } from "@aivo/mesh-node";
 import { ChatRole, type GenerateRequest, type GenerationSchema } from "@aivo/gen/aivo/dispatch/v1/dispatch_service_pb.js";
 import type { AiConfig, Deployment } from "./ai-config.js";
 import type { Cooldowns } from "./cooldown.js";
+import { deadline } from "./deadline.js";
 import { costNanoUsd, maxInputTokens, worstCaseNanoUsd } from "./cost.js";
 import { deploymentKey, failover, type Answered } from "./failover.js";
 import { describeFailure } from "./failure.js";
@@ -132,8 +133,7 @@ export function generator({ config, providers, budgets, limits, cooldowns, metri
   }
 
   /** run fails over `attempt` across the deployments within the call's deadline, with metrics and logs per provider call. */
-  function run<T>(alias: string, deployments: readonly Deployment[], call: GenerateCall, attempt: (model: LanguageModelV2, signal: AbortSignal) => PromiseLike<T>) {
-    const signal = AbortSignal.any([call.signal, AbortSignal.timeout(call.timeoutMs ?? config.requestTimeoutMs)]);
+  function run<T>(alias: string, deployments: readonly Deployment[], call: GenerateCall, signal: AbortSignal, attempt: (model: LanguageModelV2, signal: AbortSignal) => PromiseLike<T>) {
     return failover(
       deployments,
       async (d, attemptSignal) => {
@@ -160,6 +160,10 @@ export function generator({ config, providers, budgets, limits, cooldowns, metri
     );
   }
 
+  /** requestDeadline bounds the whole call, failover included: the caller's deadline, or the configured one. */
+  const requestDeadline = (call: GenerateCall) =>
+    deadline(call.signal, call.timeoutMs ?? config.requestTimeoutMs, () => new ConnectError("the request's deadline passed", Code.DeadlineExceeded));
+
   const callOptions = (request: GenerateRequest, abortSignal: AbortSignal): LanguageModelV2CallOptions => ({
     prompt: prompt(request),
     maxOutputTokens: request.maxTokens ?? config.defaultMaxTokens,
@@ -172,15 +176,17 @@ export function generator({ config, providers, budgets, limits, cooldowns, metri
     async generate(request, call) {
       const deployments = route(request.model);
       const hold = await admit(request, deployments, call);
+      const within = requestDeadline(call);
       let settled = false;
       try {
-        const answered = await run(request.model, deployments, call, (model, signal) => model.doGenerate(callOptions(request, signal)));
+        const answered = await run(request.model, deployments, call, within.signal, (model, signal) => model.doGenerate(callOptions(request, signal)));
         const { content, usage, finishReason } = answered.value;
         const text = content.flatMap((part) => (part.type === "text" ? [part.text] : [])).join("");
         const generation = await settle(call, hold, answered, usage, finishReason);
         settled = true;
         return { text, generation };
       } finally {
+        within.clear();
         if (!settled) await budgets.release(hold);
       }
     },
@@ -190,9 +196,10 @@ export function generator({ config, providers, budgets, limits, cooldowns, metri
       const hold = await admit(request, deployments, call);
       const sofar = new PartialUsage();
       let answered: Answered<Opened> | undefined;
+      const within = requestDeadline(call);
       let settled = false;
       try {
-        answered = await run(request.model, deployments, call, (model, signal) => openStream(model, { ...callOptions(request, signal), includeRawChunks: true }));
+        answered = await run(request.model, deployments, call, within.signal, (model, signal) => openStream(model, { ...callOptions(request, signal), includeRawChunks: true }));
         let usage: LanguageModelV2Usage = { inputTokens: undefined, outputTokens: undefined, totalTokens: undefined };
         let finishReason = "unknown";
         try {
@@ -213,6 +220,7 @@ export function generator({ config, providers, budgets, limits, cooldowns, metri
         settled = true;
         yield { case: "done", value: generation };
       } finally {
+        within.clear();
         // A stream cut short after it started (a provider failure, or the caller leaving) is charged what was produced.
         if (!settled && answered) {
           const [inputTokens, outputTokens] = sofar.charge(promptCharacters(request));
