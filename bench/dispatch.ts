@@ -8,7 +8,7 @@
  * The direct call is HTTP/1.1 from wrk, the others gRPC from ghz, and the two clients do not cost the
  * same. So like is compared with like, two more rows: ghz against a server that answers at once
  * (the client's floor) and dispatch's ListTasks, a call with no work behind it (the floor plus what
- * any call into dispatch costs: HTTP/2, Connect, the interceptors). Dispatch's added time is then
+ * any call into dispatch costs: HTTP/2, the handler context, the interceptors). Dispatch's added time is then
  * Generate minus the direct call minus ghz's floor, printed under the table.
  *
  *   node --import tsx bench/dispatch.ts [--seconds 5] [--concurrency 16]
