@@ -4,14 +4,14 @@ Run: PYTHONPATH=backend:gen/python .venv/bin/python bench/speech.py [repeats]
 
 Table 1 uses the real adult recordings in ../shared/speech-samples (skipped when absent): WER of the local
 recogniser against the known transcripts, mean word-timing error where timings are documented, median F0 and
-speech rate. Table 2 runs each analysis through SpeechService with its process pool, as the servicer does, on
-espeak-ng speech of 5 s and 30 s (the text is known, so articulation has a target): real-time factor
-(processing time / audio duration) at p50 and p99 of `repeats` single requests, then of 4 concurrent requests on
-2 analysis processes, and the analysis process's peak resident memory (VmHWM).
+speech rate, and voice quality. Table 2 runs each analysis through SpeechService with the servicer's own process
+pool (two analysis processes) on espeak-ng speech of 5 s and 30 s (the text is known, so articulation has a target;
+"prosody, no target" measures rhythm on voiced stretches instead of aligned vowels): real-time factor
+(processing time / audio duration) at p50 and p99 of `repeats` single requests, then of 4 concurrent requests, and
+the peak resident memory (VmHWM) of the larger analysis process and of both together.
 """
 
 import asyncio
-import multiprocessing
 import sys
 import tempfile
 import time
@@ -26,6 +26,7 @@ from brain.speech.articulation import analyze_articulation
 from brain.speech.articulation_cases import CORRECT, ERRORS, judged_right
 from brain.speech.audio import decode_audio
 from brain.speech.evalset import ADULT_PITCH, ADULT_VOICE, CHILD_PITCH, CHILD_VOICE, EvalSet, missing_tools
+from brain.speech.service import analysis_pool
 from brain.speech.targets import target_words
 from brain.speech.testing import SPEECH_SAMPLES
 from brain.speech.transcription import words_of
@@ -53,6 +54,7 @@ ANALYSES = {
     "articulation": frozenset({Analysis.ARTICULATION}),
     "fluency": frozenset({Analysis.FLUENCY}),
     "prosody": frozenset({Analysis.PROSODY}),
+    "prosody, no target": frozenset({Analysis.PROSODY}),
     "full, no transcription": frozenset({Analysis.ARTICULATION, Analysis.FLUENCY, Analysis.PROSODY}),
     "full": frozenset(Analysis),
 }
@@ -70,7 +72,10 @@ def word_error_rate(reference: list[str], hypothesis: list[str]) -> float:
 
 def real_recordings() -> None:
     print(f"Real recordings ({SPEECH_SAMPLES})")
-    print(f"{'recording':<32}{'WER':>7}{'timing err ms':>15}{'median F0 Hz':>14}{'syll/s':>8}")
+    print(
+        f"{'recording':<32}{'WER':>7}{'timing err ms':>15}{'median F0 Hz':>14}{'syll/s':>8}"
+        f"{'jitter %':>10}{'shimmer %':>11}{'HNR dB':>8}"
+    )
     request = SpeechRequest(frozenset({Analysis.TRANSCRIPT, Analysis.FLUENCY, Analysis.PROSODY}), 216)
     for name, (text, timings) in SAMPLES.items():
         path = SPEECH_SAMPLES / name
@@ -91,7 +96,11 @@ def real_recordings() -> None:
             ]
             timing = f"{1000 * np.mean(errors) / 2:.0f}"
         rate = result.fluency.speech_rate_syllables_per_second
-        print(f"{name:<32}{wer:>7.2f}{timing:>15}{result.prosody.median_f0_hz:>14.0f}{rate:>8.2f}")
+        voice = result.prosody
+        print(
+            f"{name:<32}{wer:>7.2f}{timing:>15}{voice.median_f0_hz:>14.0f}{rate:>8.2f}"
+            f"{voice.jitter_local_percent:>10.2f}{voice.shimmer_local_percent:>11.2f}{voice.hnr_db:>8.1f}"
+        )
 
 
 def clip_of_length(evalset: EvalSet, seconds: float) -> tuple[bytes, str]:
@@ -105,13 +114,13 @@ def clip_of_length(evalset: EvalSet, seconds: float) -> tuple[bytes, str]:
     raise AssertionError("unreachable")
 
 
-def peak_rss_mib(pool: ProcessPoolExecutor) -> float:
+def peak_rss_mib(pool: ProcessPoolExecutor) -> list[float]:
     peaks = []
     for pid in pool._processes:  # the pool does not expose its processes otherwise
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmHWM:"):
                 peaks.append(int(line.split()[1]) / 1024)
-    return max(peaks)
+    return peaks
 
 
 async def timed(service: SpeechService, audio: AudioInput, request: SpeechRequest) -> float:
@@ -127,17 +136,20 @@ async def real_time_factors(repeats: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         evalset = EvalSet(Path(folder))
         clips = [clip_of_length(evalset, seconds) for seconds in (5, 30)]
-        pool = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn"))
+        pool = analysis_pool()
         service = SpeechService(pool, 120, None)
-        print(f"\nReal-time factor, {repeats} single requests and {CONCURRENCY} concurrent ones on 2 processes")
-        print(f"{'analysis':<24}{'clip s':>7}{'p50':>7}{'p99':>7}{'p50 x4':>8}{'p99 x4':>8}{'peak MiB':>10}")
+        print(f"\nReal-time factor, {repeats} single requests and {CONCURRENCY} concurrent ones")
+        print(
+            f"{'analysis':<24}{'clip s':>7}{'p50':>7}{'p99':>7}{'p50 x4':>8}{'p99 x4':>8}{'peak MiB':>10}"
+            f"{'both MiB':>10}"
+        )
         for data, text in clips:
             audio = AudioInput(data, AudioFormat.WAV, 0)
             duration = decode_audio(data, AudioFormat.WAV, 0, 120).duration_s
             await timed(service, audio, SpeechRequest(frozenset(Analysis), 96, text))  # warm both processes
             await timed(service, audio, SpeechRequest(frozenset(Analysis), 96, text))
             for name, analyses in ANALYSES.items():
-                request = SpeechRequest(analyses, 96, text)
+                request = SpeechRequest(analyses, 96, "" if name.endswith("no target") else text)
                 single = [await timed(service, audio, request) / duration for _ in range(repeats)]
                 loaded = [
                     t / duration
@@ -146,8 +158,10 @@ async def real_time_factors(repeats: int) -> None:
                 ]
                 p50, p99 = np.percentile(single, [50, 99])
                 c50, c99 = np.percentile(loaded, [50, 99])
+                peaks = peak_rss_mib(pool)
                 print(
-                    f"{name:<24}{duration:>7.1f}{p50:>7.3f}{p99:>7.3f}{c50:>8.3f}{c99:>8.3f}{peak_rss_mib(pool):>10.0f}"
+                    f"{name:<24}{duration:>7.1f}{p50:>7.3f}{p99:>7.3f}{c50:>8.3f}{c99:>8.3f}{max(peaks):>10.0f}"
+                    f"{sum(peaks):>10.0f}"
                 )
         pool.shutdown()
 

@@ -37,7 +37,7 @@ class RunningServer:
 
     async def stop(self, grace_s: float = SHUTDOWN_GRACE_S) -> None:
         """Reports NOT_SERVING, refuses new calls, lets in-flight calls finish for up to grace_s, then stops the
-        speech analysis process."""
+        speech analysis processes."""
         await self.health.enter_graceful_shutdown()
         await self.server.stop(grace_s)
         await self.speech.close()

@@ -1,6 +1,7 @@
-"""Every speech analysis of one clip in one pass, sharing what they have in common (transcript, targets)."""
+"""Every speech analysis of one clip in one pass, sharing what they have in common (transcript, targets), or cut
+into parts that share nothing, to run side by side."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from brain.speech.articulation import Articulation, analyze_articulation
@@ -45,6 +46,36 @@ class SpeechResult:
     articulation: Articulation | None = None
     fluency: Fluency | None = None
     prosody: Prosody | None = None
+
+
+# Analyses that read each other's results: prosody measures rhythm on the vowels articulation aligned.
+_TOGETHER = (
+    frozenset({Analysis.TRANSCRIPT}),
+    frozenset({Analysis.ARTICULATION, Analysis.PROSODY}),
+    frozenset({Analysis.FLUENCY}),
+)
+
+
+def parts(request: SpeechRequest) -> list[SpeechRequest]:
+    """The request cut into parts that read nothing of one another's, longest first, to be analysed side by side
+    and merged. With a target, fluency and rhythm listen for the target's words rather than read the transcript's;
+    without one, the transcript feeds them both, so the request stays whole."""
+    if not request.target_text:
+        return [request]
+    found = [replace(request, analyses=request.analyses & group) for group in _TOGETHER if request.analyses & group]
+    return found or [request]  # asked for nothing but the quality measures
+
+
+def merged(results: list[SpeechResult]) -> SpeechResult:
+    """One result from the results of a request's parts; each part measured the same quality and warned of it."""
+    return SpeechResult(
+        quality=results[0].quality,
+        warnings=tuple(dict.fromkeys(warning for result in results for warning in result.warnings)),
+        transcript=next((r.transcript for r in results if r.transcript is not None), None),
+        articulation=next((r.articulation for r in results if r.articulation is not None), None),
+        fluency=next((r.fluency for r in results if r.fluency is not None), None),
+        prosody=next((r.prosody for r in results if r.prosody is not None), None),
+    )
 
 
 def analyze(clip: Clip, request: SpeechRequest, transcript: Transcript | None = None) -> SpeechResult:

@@ -1,6 +1,6 @@
 """The speech domain for an asyncio server: decodes in the caller's process, asks the external recogniser when
-one is configured, and runs the CPU-bound analyses in a worker process so the event loop is never blocked
-(pocketsphinx holds the GIL for a whole utterance)."""
+one is configured, and runs the CPU-bound analyses in worker processes so the event loop is never blocked
+(pocketsphinx and Praat hold the GIL for a whole utterance, so threads would not run them side by side either)."""
 
 import asyncio
 import multiprocessing
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import structlog
 
 from brain.config import Config
-from brain.speech.analysis import SpeechRequest, SpeechResult, analyze
+from brain.speech.analysis import SpeechRequest, SpeechResult, analyze, merged, parts
 from brain.speech.audio import AudioFormat, decode_audio
 from brain.speech.external import ExternalRecognizer, ExternalRecognizerError
 
@@ -27,10 +27,11 @@ class AudioInput:
 
 
 def analysis_pool() -> ProcessPoolExecutor:
-    """One analysis process per brain process (brain workers already spread over the cores), started on first use;
-    spawned, not forked, because gRPC does not survive a fork; recycled now and then."""
+    """Two analysis processes per brain process, started on first use, so that the independent parts of a request
+    (its dictation beside its articulation, say) run side by side on two cores. Spawned, not forked, because gRPC
+    does not survive a fork; recycled now and then."""
     return ProcessPoolExecutor(
-        max_workers=1, mp_context=multiprocessing.get_context("spawn"), max_tasks_per_child=ANALYSES_PER_PROCESS
+        max_workers=2, mp_context=multiprocessing.get_context("spawn"), max_tasks_per_child=ANALYSES_PER_PROCESS
     )
 
 
@@ -48,10 +49,12 @@ class SpeechService:
                 transcript = await self._external.transcribe(clip)
             except ExternalRecognizerError as error:
                 log.warning("external speech recogniser failed, using the local one", error=str(error))
-        return await asyncio.get_running_loop().run_in_executor(self._executor, analyze, clip, request, transcript)
+        loop = asyncio.get_running_loop()
+        analyses = (loop.run_in_executor(self._executor, analyze, clip, part, transcript) for part in parts(request))
+        return merged(await asyncio.gather(*analyses))
 
     async def close(self) -> None:
-        """Stops the analysis process; a serving process that exits without this waits for it forever."""
+        """Stops the analysis processes; a serving process that exits without this waits for them forever."""
         await asyncio.to_thread(self._executor.shutdown, wait=True, cancel_futures=True)
 
 

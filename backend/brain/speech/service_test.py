@@ -97,3 +97,16 @@ async def test_a_clip_longer_than_the_configured_limit_is_refused(evalset, execu
         await service.analyze(wav_of(evalset), TRANSCRIBE)
 
     assert refused.value.field == "audio.data" and "0.5 s limit" in refused.value.message
+
+
+async def test_a_transcript_asked_for_beside_a_target_comes_with_the_other_analyses_as_if_made_alone(evalset, executor):
+    service = SpeechService(executor, 120, None)
+    audio = wav_of(evalset)
+    alone = await service.analyze(audio, TRANSCRIBE)
+
+    result = await service.analyze(
+        audio, SpeechRequest(frozenset({Analysis.TRANSCRIPT, Analysis.FLUENCY}), 96, target_text="hello there")
+    )
+
+    assert result.transcript == alone.transcript and result.transcript.recognizer == LOCAL
+    assert result.fluency.word_count == 2
