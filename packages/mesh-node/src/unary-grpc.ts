@@ -60,11 +60,12 @@ function serve(req: http2.Http2ServerRequest, res: http2.Http2ServerResponse, sp
   // A client that resets the stream surfaces as 'close'; without a listener an 'error' would take the process down.
   stream.on("error", () => {});
   const cancelled = new AbortController();
-  const header = new Headers();
+  // A plain object: the handler context makes the one Headers the call reads its headers from.
+  const header: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
-    if (!name.startsWith(":") && value !== undefined) header.set(name, Array.isArray(value) ? value.join(", ") : value);
+    if (!name.startsWith(":") && value !== undefined) header[name] = Array.isArray(value) ? value.join(", ") : value;
   }
-  const timeout = header.get("grpc-timeout") ?? undefined;
+  const timeout = header["grpc-timeout"];
   const timeoutMs = parseGrpcTimeout(timeout);
   const ctx = createHandlerContext({
     service: method.parent,
