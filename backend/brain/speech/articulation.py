@@ -163,8 +163,11 @@ def _padded(clip: Clip) -> Clip:
 def _verified(padded: Clip, targets: list[TargetWord], heard: list[Form], clip_start_ms: int) -> Heard | None:
     """The forms said in a padded clip: those heard, each error form put back to the target unless it explains
     the clip better than the target would in its place, by gop's margin; with their aligned phones in the times
-    of the recording the clip starts at. None when the words cannot be aligned to the clip."""
+    of the recording the clip starts at. None when the words cannot be aligned to the clip. Among other words, a
+    word heard in an error form whose target cannot be aligned is left unscored (None), since nothing weighs the error
+    against the target; a word alone keeps the error form, for its cues to judge."""
     forms = list(heard)
+    unchecked = set()
     alignment = recognizer.align_scored(padded, _names(targets, forms))
     for index, (target, form) in enumerate(zip(targets, heard, strict=True)):
         if not form.edits:
@@ -172,7 +175,9 @@ def _verified(padded: Clip, targets: list[TargetWord], heard: list[Form], clip_s
         as_target = [*forms[:index], Form(target.phones, ()), *forms[index + 1 :]]
         target_alignment = recognizer.align_scored(padded, _names(targets, as_target))
         if target_alignment is None:
-            continue  # the target cannot be aligned at all: the error form stands
+            if len(targets) > 1:
+                unchecked.add(index)
+            continue
         omission = any(edit.produced is None for edit in form.edits)
         if (
             alignment is None
@@ -191,8 +196,8 @@ def _verified(padded: Clip, targets: list[TargetWord], heard: list[Form], clip_s
     phones = [replace(p, start_ms=in_recording(p.start_ms), end_ms=in_recording(p.end_ms)) for p in alignment.phones]
     result: Heard = []
     start = 0
-    for form in forms:
-        result.append((form, tuple(phones[start : start + len(form.phones)])))
+    for index, form in enumerate(forms):
+        result.append(None if index in unchecked else (form, tuple(phones[start : start + len(form.phones)])))
         start += len(form.phones)
     return result
 
@@ -248,11 +253,15 @@ def _with_cues(
         final = position is Position.UTTERANCE_FINAL
         if phoneme.target not in CONSONANTS or not (phoneme.produced or final):
             continue  # a vowel, or a first consonant left out already
-        span_end_ms = end_ms if final else phoneme.end_ms
-        before_vowel = index + 1 < len(target.phones) and target.phones[index + 1] in VOWELS
-        said = obstruents.produced(
-            spectra, phoneme.target, position, before_vowel, phoneme.start_ms, span_end_ms, loudest_db
-        )
+        neighbour = index - 1 if final else index + 1
+        by_vowel = 0 <= neighbour < len(target.phones) and target.phones[neighbour] in VOWELS
+        span_start_ms, span_end_ms = phoneme.start_ms, phoneme.end_ms
+        if final:
+            span_end_ms = end_ms
+            if by_vowel:
+                vowel = judged[neighbour][0]
+                span_start_ms = (vowel.start_ms + vowel.end_ms) // 2
+        said = obstruents.produced(spectra, phoneme.target, position, by_vowel, span_start_ms, span_end_ms, loudest_db)
         if said is None or said == phoneme.produced:
             continue
         if said == obstruents.DISTORTED:

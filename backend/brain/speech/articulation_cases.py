@@ -52,7 +52,11 @@ _TWO_GLIDINGS = (Expected("R", "W", GLIDING, Place.INSIDE), Expected("R", "W", G
 
 CORRECT = tuple(
     Case(word, word)
-    for word in ("rabbit", "cup", "dog", "cat", "fish", "sun", "spoon", "stop", "snake", "blue", "bus", "leg", "red")
+    for word in (
+        *("rabbit", "cup", "dog", "cat", "fish", "sun", "spoon", "stop", "snake", "blue", "bus", "leg", "red"),
+        # common early words, in several of which the recogniser hears an edge stop or /v/ as an error
+        *("van", "sock", "dig", "duck", "top", "cap", "cake", "soap", "gate", "pig", "bed", "book", "fan", "key"),
+    )
 ) + (
     Case("the red rabbit", "the red rabbit"),
     Case("a big brown dog jumped over the fence", "a big brown dog jumped over the fence"),

@@ -19,11 +19,11 @@ from brain.speech.testing import clip_of
 
 FOUR_YEARS, SEVEN_YEARS = 48, 84
 VOICES = {"adult": (ADULT_VOICE, ADULT_PITCH), "child-like": (CHILD_VOICE, CHILD_PITCH)}
-# Floors one below what the evaluation set gets right today in each voice (19 and 18 of len(ERRORS) error cases, 13
-# and 12 of len(CORRECT) cases said right): a change making articulation worse fails here, one borderline case
+# Floors one below what the evaluation set gets right today in each voice (23 and 22 of len(ERRORS) error cases, 28
+# and 27 of len(CORRECT) cases said right): a change making articulation worse fails here, one borderline case
 # moving with the recogniser's search settings does not.
-ERRORS_FOUND_AT_LEAST = {"adult": 18, "child-like": 17}
-SAID_RIGHT_CLEAN_AT_LEAST = {"adult": 12, "child-like": 11}
+ERRORS_FOUND_AT_LEAST = {"adult": 22, "child-like": 21}
+SAID_RIGHT_CLEAN_AT_LEAST = {"adult": 27, "child-like": 26}
 
 
 CAT = TargetWord("cat", ("K", "AE", "T"))
@@ -112,6 +112,10 @@ FOUND_BY_CUES = {
     "[[k'a]]": ("cat", "T", "", FINAL_CONSONANT_DELETION),
     "[[b'V]]": ("bus", "S", "", FINAL_CONSONANT_DELETION),
     "[[x'Vp]]": ("cup", "K", "", ""),
+    "[[d'eIt]]": ("gate", "G", "D", VELAR_FRONTING),
+    "[[g'0g]]": ("dog", "D", "G", BACKING),
+    "[[d'0d]]": ("dog", "G", "D", VELAR_FRONTING),
+    "[[l'E]]": ("leg", "G", "", FINAL_CONSONANT_DELETION),
 }
 
 
@@ -126,8 +130,33 @@ def test_an_error_the_recogniser_misses_is_found_by_its_acoustic_cues_where_it_w
     assert (error.target, error.produced, error.process) == (phoneme, produced, process)
     if phoneme == target_words(target)[0].phones[0]:
         assert error.start_ms == pytest.approx(0, abs=SPAN_TOLERANCE_MS) and error.end_ms > error.start_ms
+    elif produced:  # a final consonant said as another: a span that ends where the recording does
+        assert error.start_ms < error.end_ms == pytest.approx(duration_ms, abs=SPAN_TOLERANCE_MS)
     else:  # a final consonant left out: an empty span where the recording ends
         assert error.start_ms == error.end_ms == pytest.approx(duration_ms, abs=SPAN_TOLERANCE_MS)
+
+
+# Words said right that the recogniser's adult model hears as errors in one voice or both (/v/ as [b], /d/ as [g],
+# final /k/ as [t] or /g/ as [d], a final stop left out): their cues say they were said right.
+HEARD_AS_ERRORS = ("van", "duck", "sock", "dig", "cake", "cap", "snake")
+
+
+@pytest.mark.parametrize("voice", VOICES)
+@pytest.mark.parametrize("word", HEARD_AS_ERRORS)
+def test_a_word_said_right_that_the_recogniser_hears_as_an_error_is_judged_clean_by_its_cues(evalset, word, voice):
+    articulation, _ = articulation_of(evalset, word, word, voice=voice)
+
+    assert articulation.errors == ()
+    assert articulation.percent_consonants_correct == 100
+
+
+def test_an_error_heard_among_other_words_that_cannot_be_weighed_against_the_target_is_not_reported(evalset):
+    sentence = "a big brown dog jumped over the fence"
+
+    # In the child-like voice the recogniser hears "jumped" as [dumped] but cannot align "jumped" itself here.
+    articulation, _ = articulation_of(evalset, sentence, sentence, voice="child-like")
+
+    assert "jumped" not in {error.word for error in articulation.errors}
 
 
 def test_a_lisped_s_is_a_distortion_and_a_velar_fricative_for_k_one_without_a_process(evalset):

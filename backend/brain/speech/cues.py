@@ -81,15 +81,67 @@ def burst_centroid_hz(s: Spectra, start_ms: int, end_ms: int) -> float:
     first, last = _frames(s, start_ms, min(end_ms, start_ms + 30))
     if last <= first:
         return 0.0
-    burst = s.power[first + int(np.argmax(s.high_db[first:last]))]
-    hz = _hz()
-    above = hz >= _LOW_HZ
-    return float((burst[above] * hz[above]).sum() / (burst[above].sum() + _FLOOR))
+    return _centroid_hz(s.power[first + int(np.argmax(s.high_db[first:last]))])
+
+
+_ONSET_FRAMES = 15 // STEP_MS
+
+
+def onset_centroid_hz(s: Spectra, start_ms: int, end_ms: int, loudest_db: float) -> float:
+    """The spectral centre of gravity above 1 kHz of the first 15 ms of sound in the span (0 when it is silent):
+    a voiced stop's burst, before the voicing of the vowel after it outweighs it."""
+    first, last = _frames(s, start_ms, end_ms)
+    audible = np.flatnonzero(s.level_db[first:last] > loudest_db + _AUDIBLE_DB)
+    if not len(audible):
+        return 0.0
+    onset = first + int(audible[0])
+    return _centroid_hz(s.power[onset : onset + _ONSET_FRAMES].sum(axis=0))
+
+
+_VOWEL_DB = -10.0  # within this of the word's loudest frame: a vowel's body, louder than any consonant before it
+
+
+def onset_to_vowel_ms(s: Spectra, start_ms: int, loudest_db: float) -> int:
+    """How long the sound that starts at the first audible frame from start_ms lasts before the level comes within
+    10 dB of the word's loudest frame, the vowel: a fricative's noise before it, or only a stop's burst."""
+    first, _ = _frames(s, start_ms, start_ms)
+    audible = np.flatnonzero(s.level_db[first:] > loudest_db + _AUDIBLE_DB)
+    if not len(audible):
+        return 0
+    onset = first + int(audible[0])
+    loud = np.flatnonzero(s.level_db[onset:] > loudest_db + _VOWEL_DB)
+    return int(loud[0]) * STEP_MS if len(loud) else 0
+
+
+# A stop's closure is 20 ms whose high band lies this far below the word's loudest frame: silence, or a voice bar
+# with no energy above 3 kHz; vowels keep some there, even the adult voice's weakest pitch-period frames.
+_CLOSED_DB = -36.0
+_CLOSURE_FRAMES = 20 // STEP_MS
+
+
+def release_rise_db(s: Spectra, start_ms: int, end_ms: int, loudest_db: float) -> tuple[int, float]:
+    """Where in the span a stop is released, and by how much its high band rises there over the closure before it:
+    the frame rising most above the loudest of the 20 ms before it, when those are all closed. A stop at the end of
+    a word is a closure and a burst after the vowel; a vowel that simply ends rises nowhere (-inf when no closure
+    lies in the span at all)."""
+    first, last = _frames(s, start_ms, end_ms)
+    best_frame, best_rise = first, -np.inf
+    for frame in range(first + _CLOSURE_FRAMES, last):
+        closure_db = s.high_db[frame - _CLOSURE_FRAMES : frame].max()
+        if closure_db < loudest_db + _CLOSED_DB and s.high_db[frame] - closure_db > best_rise:
+            best_frame, best_rise = frame, float(s.high_db[frame] - closure_db)
+    return best_frame * STEP_MS, best_rise
 
 
 def loudest_db(s: Spectra, start_ms: int, end_ms: int) -> float:
     first, last = _frames(s, start_ms, end_ms)
     return float(s.level_db[first:last].max()) if last > first else -np.inf
+
+
+def _centroid_hz(power: np.ndarray) -> float:
+    hz = _hz()
+    above = hz >= _LOW_HZ
+    return float((power[above] * hz[above]).sum() / (power[above].sum() + _FLOOR))
 
 
 def _frames(s: Spectra, start_ms: int, end_ms: int) -> tuple[int, int]:

@@ -41,3 +41,37 @@ def test_a_burst_centred_high_reads_above_one_centred_low():
     low, _ = word(noise(20, 1500, 3000), tone(0.2, hz=200))
 
     assert cues.burst_centroid_hz(high, 0, 40) > 4500 > cues.burst_centroid_hz(low, 0, 40)
+
+
+def silence(ms: int) -> np.ndarray:
+    return np.zeros(ms * RATE_MS)
+
+
+def vowel(ms: int) -> np.ndarray:
+    """Voicing with some energy above 3 kHz, as a vowel's higher formants give it."""
+    return tone(ms / 1000, hz=200, amplitude=0.5) + noise(ms, 3000, 7000, 0.02)
+
+
+def test_a_release_after_a_closure_rises_where_the_burst_is_and_a_vowel_that_just_ends_rises_nowhere():
+    released, released_loudest = word(vowel(200), silence(50), noise(30, 2000, 7000))
+    ended, ended_loudest = word(vowel(200), silence(50))
+
+    release_ms, rise_db = cues.release_rise_db(released, 100, 280, released_loudest)
+
+    assert release_ms == pytest.approx(250, abs=10) and rise_db > 20
+    assert cues.release_rise_db(ended, 100, 250, ended_loudest)[1] <= 0
+
+
+def test_the_first_sound_of_a_span_is_measured_from_where_it_starts_not_from_the_span_start():
+    high, high_loudest = word(silence(30), noise(15, 4000, 7500), tone(0.2, hz=200, amplitude=0.5))
+    low, low_loudest = word(silence(30), noise(15, 1500, 3000), tone(0.2, hz=200, amplitude=0.5))
+
+    assert cues.onset_centroid_hz(high, 0, 100, high_loudest) > 3750 > cues.onset_centroid_hz(low, 0, 100, low_loudest)
+
+
+def test_weak_noise_before_the_vowel_delays_it_and_a_burst_does_not():
+    fricative, fricative_loudest = word(noise(100, 1000, 7000, 0.02), tone(0.2, hz=200, amplitude=0.5))
+    burst, burst_loudest = word(noise(10, 1000, 7000, 0.02), tone(0.2, hz=200, amplitude=0.5))
+
+    assert cues.onset_to_vowel_ms(fricative, 0, fricative_loudest) == pytest.approx(100, abs=10)
+    assert cues.onset_to_vowel_ms(burst, 0, burst_loudest) <= 10
