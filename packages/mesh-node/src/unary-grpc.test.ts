@@ -46,7 +46,7 @@ let handedOn = 0;
 beforeAll(async () => {
   const interceptors = [requestIdInterceptor(), stamp];
   const connect = connectNodeAdapter({ routes: (router) => router.service(DispatchService, impl), interceptors });
-  const handler = unaryGrpc([createServiceImplSpec(DispatchService, impl)], { interceptors }, (req, res) => {
+  const handler = unaryGrpc([createServiceImplSpec(DispatchService, impl)], { interceptors, readMaxBytes: 1024 }, (req, res) => {
     handedOn += 1;
     connect(req, res);
   });
@@ -122,6 +122,15 @@ describe("unaryGrpc", () => {
     const trailers = await rawCall("/aivo.dispatch.v1.DispatchService/ListTasks", garbage, {});
 
     expect(trailers["grpc-status"]).toBe(String(Code.InvalidArgument));
+  });
+
+  it("refuses a message larger than its limit with RESOURCE_EXHAUSTED", async () => {
+    const tooLarge = Buffer.alloc(5 + 4096);
+    tooLarge.writeUInt32BE(4096, 1);
+
+    const trailers = await rawCall("/aivo.dispatch.v1.DispatchService/ListTasks", tooLarge, {});
+
+    expect(trailers["grpc-status"]).toBe(String(Code.ResourceExhausted));
   });
 
   it("refuses a malformed grpc-timeout with INVALID_ARGUMENT naming the header", async () => {

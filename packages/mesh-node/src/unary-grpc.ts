@@ -30,8 +30,8 @@ type HandlerContextController = ReturnType<typeof createHandlerContext>;
 export interface UnaryGrpcOptions {
   /** interceptors run around every call, the first outermost, as Connect runs them. */
   interceptors: Interceptor[];
-  /** readMaxBytes is the largest request message accepted; default 4 MiB, gRPC's usual limit. */
-  readMaxBytes?: number;
+  /** readMaxBytes is the largest request message accepted, in bytes; larger ones are RESOURCE_EXHAUSTED. */
+  readMaxBytes: number;
 }
 
 // Only identity-encoded binary gRPC: the fast lane has no codecs or decompression of its own.
@@ -39,7 +39,7 @@ const BINARY_GRPC = new Set(["application/grpc", "application/grpc+proto"]);
 const HEADER_BYTES = 5;
 
 /** unaryGrpc answers unary binary gRPC calls to `services` on the HTTP/2 stream and hands every other request to `next`. */
-export function unaryGrpc(services: ServiceImplSpec[], { interceptors, readMaxBytes = 4 << 20 }: UnaryGrpcOptions, next: RequestHandler): RequestHandler {
+export function unaryGrpc(services: ServiceImplSpec[], { interceptors, readMaxBytes }: UnaryGrpcOptions, next: RequestHandler): RequestHandler {
   const calls = new Map<string, UnarySpec>();
   for (const { service, methods } of services) {
     for (const spec of Object.values(methods)) if (spec.kind === "unary") calls.set(`/${service.typeName}/${spec.method.name}`, spec);
@@ -115,12 +115,15 @@ function readMessage(stream: http2.ServerHttp2Stream, readMaxBytes: number, sche
   return new Promise<ReturnType<typeof fromBinary>>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let length = 0;
-    stream.on("data", (chunk: Buffer) => {
+    const read = (chunk: Buffer) => {
       length += chunk.length;
-      if (length > readMaxBytes + HEADER_BYTES) reject(new ConnectError(`message larger than ${readMaxBytes} bytes`, Code.ResourceExhausted));
-      else chunks.push(chunk);
-    });
-    stream.once("end", () => {
+      chunks.push(chunk);
+      if (length <= readMaxBytes + HEADER_BYTES) return;
+      // Refused at once; the rest of the message is read and dropped rather than held.
+      stream.off("data", read).off("end", parse).resume();
+      reject(new ConnectError(`message larger than ${readMaxBytes} bytes`, Code.ResourceExhausted));
+    };
+    const parse = () => {
       const body = Buffer.concat(chunks, length);
       if (body.length < HEADER_BYTES) return reject(new ConnectError("protocol error: missing request message", Code.Unimplemented));
       const size = body.readUInt32BE(1);
@@ -131,7 +134,8 @@ function readMessage(stream: http2.ServerHttp2Stream, readMaxBytes: number, sche
       } catch (error) {
         reject(new ConnectError(`request message does not parse: ${String(error)}`, Code.InvalidArgument));
       }
-    });
+    };
+    stream.on("data", read).once("end", parse);
   });
 }
 

@@ -48,6 +48,9 @@ export interface Dispatch {
   close(): Promise<void>;
 }
 
+/** The largest request accepted, in bytes: the brain's limit, since a RouteTask carries a brain request (audio included). */
+const MAX_MESSAGE_BYTES = 33 * 1024 * 1024;
+
 /** How long build() waits for Redis to connect before counting in process, in ms. */
 const REDIS_CONNECT_WAIT_MS = 2_000;
 
@@ -90,6 +93,7 @@ export async function build(config: DispatchConfig, logger: Logger = createLogge
   const connect = connectNodeAdapter({
     routes: routes(dispatch, health),
     interceptors,
+    readMaxBytes: MAX_MESSAGE_BYTES,
     jsonOptions: { registry: taskMessages(table) },
     // Dispatch's callers are on the local network: gzip (a zlib pass on the thread pool) costs a call
     // more than the bytes it saves there, so answers go uncompressed; compressed requests still work.
@@ -102,7 +106,7 @@ export async function build(config: DispatchConfig, logger: Logger = createLogge
       "GET /metrics": metricsRoute(metrics.registry),
     },
     // Unary gRPC (Generate above all) takes the fast lane; streams and browser protocols go through Connect.
-    unaryGrpc([createServiceImplSpec<typeof DispatchService>(DispatchService, dispatch)], { interceptors }, connect),
+    unaryGrpc([createServiceImplSpec<typeof DispatchService>(DispatchService, dispatch)], { interceptors, readMaxBytes: MAX_MESSAGE_BYTES }, connect),
   );
   logger.info({ providers: Object.keys(config.providers), ledger: config.databaseUrl ? "postgresql" : "embedded", rate_limits: redis ? "redis" : "in process" }, "AI routing ready");
   const close = async () => {
