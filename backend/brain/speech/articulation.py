@@ -5,8 +5,8 @@ grammar over the whole target or, for long targets or when that finds nothing, w
 of the target's forced alignment. An error form heard is kept only when it explains the recording better than the
 target by a likelihood margin (gop), since the recogniser leans towards short forms; each target phoneme then gets
 what was produced, when, and how well its frames fit it, and a consonant kept as the target but fitting it badly
-is a distortion. Last, the acoustic cues of the obstruents at the words' edges (obstruents.py) overrule the
-recogniser where they tell what was said and it cannot.
+is a distortion. Last, the acoustic cues of the obstruents (obstruents.py) and of /l/ (liquids.py) at the words' edges
+and between vowels overrule the recogniser where they tell what was said and it cannot.
 """
 
 from dataclasses import dataclass, replace
@@ -14,7 +14,7 @@ from enum import Enum
 
 import numpy as np
 
-from brain.speech import cues, gop, norms, obstruents, recognizer
+from brain.speech import cues, gop, liquids, norms, obstruents, recognizer
 from brain.speech.audio import ANALYSIS_RATE_HZ, Clip
 from brain.speech.obstruents import Position
 from brain.speech.phonemes import CONSONANTS, VOWELS
@@ -89,7 +89,7 @@ def analyze_articulation(clip: Clip, targets: list[TargetWord], child_age_months
         form, aligned = word_heard
         last = index == len(targets) - 1
         end_ms = duration_ms if last else next((h[1][0].start_ms for h in heard[index + 1 :] if h), duration_ms)
-        judged = _with_cues(spectra, target, judge_phonemes(target, form, aligned), end_ms, index == 0, last)
+        judged = _with_cues(clip, spectra, target, judge_phonemes(target, form, aligned), end_ms, index == 0, last)
         for phoneme, edit in judged:
             phonemes.append(phoneme)
             if edit is not None or phoneme.distorted:
@@ -234,6 +234,7 @@ def judge_phonemes(
 
 
 def _with_cues(
+    clip: Clip,
     spectra: cues.Spectra,
     target: TargetWord,
     judged: list[tuple[AlignedPhoneme, Edit | None]],
@@ -241,27 +242,40 @@ def _with_cues(
     first_word: bool,
     last_word: bool,
 ) -> list[tuple[AlignedPhoneme, Edit | None]]:
-    """The word's first consonant, and the utterance's last, as their acoustic cues say they were said, where the
-    cues can tell and a process makes that error (or it is the target itself); the rest as judged. end_ms is
-    where the word's stretch of the recording ends."""
+    """The word's first and last consonants and those between its vowels, as their acoustic cues say they were said,
+    where the cues can tell and a process makes that error (or it is the target itself); the rest as judged. end_ms
+    is where the word's stretch of the recording ends."""
     judged = list(judged)
     loudest_db = cues.loudest_db(spectra, judged[0][0].start_ms, end_ms)
     start = Position.UTTERANCE_INITIAL if first_word else Position.WORD_INITIAL
-    edges = [(0, start)] + ([(len(judged) - 1, Position.UTTERANCE_FINAL)] if last_word else [])
-    for index, position in edges:
+    end = Position.UTTERANCE_FINAL if last_word else Position.WORD_FINAL
+    phones = target.phones
+    inside = [
+        (i, Position.BETWEEN_VOWELS) for i in range(1, len(phones) - 1) if {phones[i - 1], phones[i + 1]} <= VOWELS
+    ]
+    cluster = [(1, start)] if phones[:2] == ("B", "L") else []  # the /l/ of a /bl/ cluster
+    for index, position in [(0, start), *cluster, *inside, (len(judged) - 1, end)]:
         phoneme = judged[index][0]
-        final = position is Position.UTTERANCE_FINAL
-        if phoneme.target not in CONSONANTS or not (phoneme.produced or final):
-            continue  # a vowel, or a first consonant left out already
+        final = position in (Position.UTTERANCE_FINAL, Position.WORD_FINAL)
+        if phoneme.target not in CONSONANTS or not (phoneme.produced or position is Position.UTTERANCE_FINAL):
+            continue  # a vowel, or a consonant left out already (before another word, one may just be unreleased)
         neighbour = index - 1 if final else index + 1
-        by_vowel = 0 <= neighbour < len(target.phones) and target.phones[neighbour] in VOWELS
+        by_vowel = 0 <= neighbour < len(phones) and phones[neighbour] in VOWELS
         span_start_ms, span_end_ms = phoneme.start_ms, phoneme.end_ms
         if final:
-            span_end_ms = end_ms
+            span_end_ms = end_ms if position is Position.UTTERANCE_FINAL else phoneme.end_ms
             if by_vowel:
                 vowel = judged[neighbour][0]
                 span_start_ms = (vowel.start_ms + vowel.end_ms) // 2
-        said = obstruents.produced(spectra, phoneme.target, position, by_vowel, span_start_ms, span_end_ms, loudest_db)
+        if phoneme.target == "L" and by_vowel and not final:
+            vowel_middle_ms = (judged[neighbour][0].start_ms + judged[neighbour][0].end_ms) // 2
+            before = phones[index - 1] if index else None
+            word_start_ms = judged[0][0].start_ms
+            said = liquids.produced(clip, spectra, position, before, word_start_ms, vowel_middle_ms, loudest_db)
+        else:
+            said = obstruents.produced(
+                spectra, phoneme.target, position, by_vowel, span_start_ms, span_end_ms, loudest_db
+            )
         if said is None or said == phoneme.produced:
             continue
         if said == obstruents.DISTORTED:

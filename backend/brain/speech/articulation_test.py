@@ -19,11 +19,11 @@ from brain.speech.testing import clip_of
 
 FOUR_YEARS, SEVEN_YEARS = 48, 84
 VOICES = {"adult": (ADULT_VOICE, ADULT_PITCH), "child-like": (CHILD_VOICE, CHILD_PITCH)}
-# Floors one below what the evaluation set gets right today in each voice (23 and 22 of len(ERRORS) error cases, 28
-# and 27 of len(CORRECT) cases said right): a change making articulation worse fails here, one borderline case
-# moving with the recogniser's search settings does not.
-ERRORS_FOUND_AT_LEAST = {"adult": 22, "child-like": 21}
-SAID_RIGHT_CLEAN_AT_LEAST = {"adult": 27, "child-like": 26}
+# Floors one below what the evaluation set gets right today in each voice (32 and 31 of len(ERRORS) error cases, all
+# 36 of len(CORRECT) cases said right): a change making articulation worse fails here, one borderline case moving with
+# the recogniser's search settings does not.
+ERRORS_FOUND_AT_LEAST = {"adult": 31, "child-like": 30}
+SAID_RIGHT_CLEAN_AT_LEAST = {"adult": 35, "child-like": 35}
 
 
 CAT = TargetWord("cat", ("K", "AE", "T"))
@@ -101,8 +101,12 @@ def test_gliding_in_two_words_of_a_sentence_is_found_in_each_in_time_order(evals
     assert articulation.percent_consonants_correct == pytest.approx(100 * 4 / 6)
 
 
-# Errors the recogniser's adult model does not hear, found by their acoustic cues (obstruents.py), in both voices.
+# Errors the recogniser's adult model does not hear, found by their acoustic cues (obstruents.py, liquids.py), in both
+# voices.
 FOUND_BY_CUES = {
+    "[[w'Eg]]": ("leg", "L", "W", GLIDING),
+    "[[w'Uk]]": ("look", "L", "W", GLIDING),
+    "[[w'0k]]": ("lock", "L", "W", GLIDING),
     "[[t'Vp]]": ("cup", "K", "T", VELAR_FRONTING),
     "[[k'0p]]": ("top", "T", "K", BACKING),
     "[[t'Vn]]": ("sun", "S", "T", STOPPING),
@@ -148,6 +152,42 @@ def test_a_word_said_right_that_the_recogniser_hears_as_an_error_is_judged_clean
 
     assert articulation.errors == ()
     assert articulation.percent_consonants_correct == 100
+
+
+@pytest.mark.parametrize("voice", VOICES)
+@pytest.mark.parametrize("said", ["[[b'u:]]", "[[b'ak]]"])
+def test_b_said_without_the_l_of_its_cluster_is_cluster_reduction_with_an_empty_span_after_the_b(evalset, said, voice):
+    target = {"[[b'u:]]": "blue", "[[b'ak]]": "black"}[said]
+
+    articulation, duration_ms = articulation_of(evalset, said, target, voice=voice)
+
+    (error,) = articulation.errors
+    assert (error.target, error.produced, error.kind, error.process) == ("L", "", ErrorKind.OMISSION, CLUSTER_REDUCTION)
+    assert 0 < error.start_ms == error.end_ms < duration_ms
+
+
+@pytest.mark.parametrize("voice", VOICES)
+def test_a_v_between_vowels_heard_as_b_is_said_right_where_its_high_band_barely_rises(evalset, voice):
+    sentence = "a big brown dog jumped over the fence"
+
+    articulation, _ = articulation_of(evalset, sentence, sentence, voice=voice)
+
+    assert articulation.errors == ()
+
+
+def test_a_b_said_for_a_v_between_vowels_keeps_the_stopping_the_recogniser_hears_since_its_release_rises(evalset):
+    articulation, _ = articulation_of(evalset, "[['oUb3]]", "over", voice="adult")
+
+    assert [(e.target, e.produced, e.process) for e in articulation.errors] == [("V", "B", STOPPING)]
+
+
+@pytest.mark.parametrize("voice", VOICES)
+def test_a_word_final_stop_released_into_the_next_word_keeps_the_place_its_burst_shows(evalset, voice):
+    said_right, _ = articulation_of(evalset, "the red rabbit", "the red rabbit", voice=voice)
+    backed, _ = articulation_of(evalset, "[[D@2 r'Eg r'abIt]]", "the red rabbit", voice=voice)
+
+    assert said_right.errors == ()
+    assert [(e.word, e.target, e.produced, e.process) for e in backed.errors] == [("red", "D", "G", BACKING)]
 
 
 def test_an_error_heard_among_other_words_that_cannot_be_weighed_against_the_target_is_not_reported(evalset):

@@ -115,20 +115,22 @@ def onset_to_vowel_ms(s: Spectra, start_ms: int, loudest_db: float) -> int:
 
 # A stop's closure is 20 ms whose high band lies this far below the word's loudest frame: silence, or a voice bar
 # with no energy above 3 kHz; vowels keep some there, even the adult voice's weakest pitch-period frames.
-_CLOSED_DB = -36.0
+CLOSED_DB = -36.0
 _CLOSURE_FRAMES = 20 // STEP_MS
 
 
-def release_rise_db(s: Spectra, start_ms: int, end_ms: int, loudest_db: float) -> tuple[int, float]:
+def release_rise_db(
+    s: Spectra, start_ms: int, end_ms: int, loudest_db: float, closed_db: float = CLOSED_DB
+) -> tuple[int, float]:
     """Where in the span a stop is released, and by how much its high band rises there over the closure before it:
-    the frame rising most above the loudest of the 20 ms before it, when those are all closed. A stop at the end of
-    a word is a closure and a burst after the vowel; a vowel that simply ends rises nowhere (-inf when no closure
-    lies in the span at all)."""
+    the frame rising most above the loudest of the 20 ms before it, when those all lie closed_db or more below the
+    word's loudest frame. A stop at the end of a word is a closure and a burst after the vowel; a vowel that simply
+    ends rises nowhere (-inf when no closure lies in the span at all)."""
     first, last = _frames(s, start_ms, end_ms)
     best_frame, best_rise = first, -np.inf
     for frame in range(first + _CLOSURE_FRAMES, last):
         closure_db = s.high_db[frame - _CLOSURE_FRAMES : frame].max()
-        if closure_db < loudest_db + _CLOSED_DB and s.high_db[frame] - closure_db > best_rise:
+        if closure_db < loudest_db + closed_db and s.high_db[frame] - closure_db > best_rise:
             best_frame, best_rise = frame, float(s.high_db[frame] - closure_db)
     return best_frame * STEP_MS, best_rise
 

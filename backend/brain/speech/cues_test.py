@@ -75,3 +75,11 @@ def test_weak_noise_before_the_vowel_delays_it_and_a_burst_does_not():
 
     assert cues.onset_to_vowel_ms(fricative, 0, fricative_loudest) == pytest.approx(100, abs=10)
     assert cues.onset_to_vowel_ms(burst, 0, burst_loudest) <= 10
+
+
+def test_a_closure_carrying_some_noise_is_closed_only_where_the_caller_allows_that_much_noise():
+    s, loudest = word(vowel(200), noise(50, 3000, 7000, 0.01), noise(30, 2000, 7000))
+
+    assert cues.release_rise_db(s, 200, 280, loudest)[1] == -np.inf
+    release_ms, rise_db = cues.release_rise_db(s, 200, 280, loudest, closed_db=-25.0)
+    assert release_ms == pytest.approx(250, abs=10) and rise_db > 10

@@ -1,7 +1,8 @@
 """What a word's edge obstruent was, by its acoustic cues (cues.py), in the places where those cues are clear and
-the recogniser's adult model is not: a word's first consonant, whose burst or frication starts the word, and the
-utterance's last consonant, released into silence. Inside words and sentences coarticulation blurs the cues (a
-final /t/ before another word is often unreleased), so there the recogniser alone decides.
+the recogniser's adult model is not: a word's first consonant, whose burst or frication starts the word, the
+utterance's last consonant, released into silence, and two places inside a sentence where the recogniser hears stops
+that were not there: a /v/ between vowels, and the place of a word's last stop when it is released into the next
+word. Elsewhere inside words and sentences coarticulation blurs the cues, so there the recogniser alone decides.
 
 Thresholds are set between the values measured on the evaluation set (articulation_cases, both espeak-ng voices,
 words said right and said with each error) and stated with them.
@@ -45,7 +46,21 @@ _RELEASED_HIGH = frozenset({"T", "S", "SH", "CH"})
 # release theirs.
 RELEASE_MIN_RISE_DB = 3.0
 # The centre of that release: /k g/ 2.5-3.2 kHz, /t d/ 4.7-5.9 kHz (a velar's compact burst at the vowel's F2-F3).
+# The same holds for a word's last stop released into the next word, within its own aligned span: /d/ of "red" (in
+# "the red rabbit", "the wed wabbit") 4.7-5.5 kHz; /g/ of "big" and "dog" and [g] said for /d/ 2.6-3.1 kHz. A stop
+# before another word is often not released at all, which says nothing there.
 FINAL_ALVEOLAR_MIN_HZ = 4000.0
+# Closures before a word's last release: -51.9 to -79.1 dB against the word's loudest frame in the adult voice, but
+# -34.4 to -40.6 dB in the child-like voice, whose closures inside a sentence carry some noise.
+WORD_FINAL_CLOSED_DB = -33.0
+# A /v/ between vowels: said right in "over" (alone and in the sentence, both voices), its high band rises 1.3-4.9 dB
+# over the 20 ms before at most, anywhere from its start to 20 ms into the vowel after it (weak frication running
+# into the vowel); said as [b], 6.0-21.5 dB at the release of a closure ([['oUb3]], the sentence with it, and
+# [[s'Eb@n]]). The recogniser's adult model hears [b] in both voices' sentence said right. So a small rise says /v/;
+# a large one does not say [b]: in the adult voice "seven", "never", "river" and "oven" said right (not in the set)
+# rise 9.1-12.6 dB into a vowel with a stronger high band, and there the recogniser decides.
+BETWEEN_VOWELS_FRICATIVE_MAX_RISE_DB = 5.5
+_INTO_VOWEL_MS = 20
 # Final stops the release tells, each with the stop a release centred low or high makes of it. /p/'s burst is low
 # like a velar's, so for /p/ only said or left out; /b/ is not measured.
 _FINAL_STOPS = {"P": ("P", "P"), "K": ("K", "T"), "T": ("K", "T"), "G": ("G", "D"), "D": ("G", "D")}
@@ -55,6 +70,8 @@ class Position(Enum):
     UTTERANCE_INITIAL = "utterance-initial"
     WORD_INITIAL = "word-initial"
     UTTERANCE_FINAL = "utterance-final"
+    WORD_FINAL = "word-final"  # before another word
+    BETWEEN_VOWELS = "between-vowels"  # inside a word
 
 
 def produced(
@@ -66,14 +83,24 @@ def produced(
     recogniser ends that vowel early where it hears the consonant left out) to the end of the recording. A stop's
     burst tells its place only after silence and before a vowel, as in Stevens & Blumstein's syllables: inside a
     sentence the end of the word before falls in the burst's window (/t/ of "the traveler take" reads 3.6 kHz, a
-    velar's value), and before /r/ or /l/ ("traveler", "clock") the release is retracted or lateral."""
+    velar's value), and before /r/ or /l/ ("traveler", "clock") the release is retracted or lateral. A last
+    consonant's span before another word is its own aligned span."""
+    last = position in (Position.UTTERANCE_FINAL, Position.WORD_FINAL)
+    if last and phone in _FINAL_STOPS and by_vowel:
+        closed_db = WORD_FINAL_CLOSED_DB if position is Position.WORD_FINAL else cues.CLOSED_DB
+        release_ms, rise_db = cues.release_rise_db(s, start_ms, end_ms, loudest_db, closed_db)
+        if rise_db < RELEASE_MIN_RISE_DB:
+            return "" if position is Position.UTTERANCE_FINAL else None
+        low, high = _FINAL_STOPS[phone]
+        return high if cues.burst_centroid_hz(s, release_ms, end_ms) >= FINAL_ALVEOLAR_MIN_HZ else low
+    if position is Position.WORD_FINAL:
+        return None
+    if position is Position.BETWEEN_VOWELS:
+        if phone != "V":
+            return None
+        _, rise_db = cues.release_rise_db(s, start_ms, end_ms + _INTO_VOWEL_MS, loudest_db)
+        return "V" if rise_db < BETWEEN_VOWELS_FRICATIVE_MAX_RISE_DB else None
     if position is Position.UTTERANCE_FINAL:
-        if phone in _FINAL_STOPS and by_vowel:
-            release_ms, rise_db = cues.release_rise_db(s, start_ms, end_ms, loudest_db)
-            if rise_db < RELEASE_MIN_RISE_DB:
-                return ""
-            low, high = _FINAL_STOPS[phone]
-            return high if cues.burst_centroid_hz(s, release_ms, end_ms) >= FINAL_ALVEOLAR_MIN_HZ else low
         if phone not in _RELEASED_HIGH:
             return None
         return phone if cues.frication_ms(s, start_ms, end_ms, loudest_db) else ""
