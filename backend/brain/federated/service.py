@@ -4,12 +4,14 @@ Every operation is one transaction holding the model's row (SELECT ... FOR UPDAT
 on SQLite), so an update is either stored with its round still open or refused, and a round is aggregated once.
 """
 
+import asyncio
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 import numpy as np
+from sqlalchemy import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from brain.errors import InvalidInputError, NotFoundError, PreconditionError
@@ -130,11 +132,7 @@ class Federation:
                 raise InvalidInputError("privacy", "differential privacy is only accounted for the FedAvg strategy")
             count = await self._ready_count(connection, model, round_)
             base = await store.load_weights(connection, model.key, model.version)
-            delta = await connection.run_sync(
-                lambda sync: combine(
-                    strategy, _private(store.stream_updates(sync, model.key, round_), privacy), model.size, options
-                )
-            )
+            delta = await _combined(connection, model, round_, strategy, options, privacy)
             if privacy is not None:
                 delta = add_gaussian_noise(delta, privacy, count, self._rng())
             weights, version = base + delta, model.version + 1
@@ -187,6 +185,27 @@ async def _model(connection: AsyncConnection, tenant_id: str, model_id: str, *, 
     if model is None:
         raise NotFoundError(f"model_id: no federated model {model_id!r} for this tenant")
     return model
+
+
+async def _combined(
+    connection: AsyncConnection,
+    model: Model,
+    round_: int,
+    strategy: Strategy,
+    options: StrategyOptions,
+    privacy: PrivacyOptions | None,
+) -> np.ndarray:
+    """The round's aggregated delta. FedAvg folds each update in as it is read, a little work between reads. The
+    robust rules need every update at once and then seconds of arithmetic (15-33 s for 1,000 x 1M parameters),
+    which runs on a thread so that the server goes on answering meanwhile: numpy lets go of the GIL in it."""
+
+    def updates(sync: Connection) -> Iterator[Update]:
+        return _private(store.stream_updates(sync, model.key, round_), privacy)
+
+    if strategy is Strategy.FEDAVG:
+        return await connection.run_sync(lambda sync: combine(strategy, updates(sync), model.size, options))
+    everyone = await connection.run_sync(lambda sync: list(updates(sync)))
+    return await asyncio.to_thread(combine, strategy, everyone, model.size, options)
 
 
 def _private(updates: Iterator[Update], privacy: PrivacyOptions | None) -> Iterator[Update]:

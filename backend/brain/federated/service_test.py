@@ -1,7 +1,11 @@
+import asyncio
+import threading
+
 import numpy as np
 import pytest
 
 from brain.errors import InvalidInputError, NotFoundError, PreconditionError
+from brain.federated import aggregate as maths
 from brain.federated.privacy import PrivacyOptions
 from brain.federated.service import Submission
 from brain.federated.strategies import Strategy, StrategyOptions
@@ -223,3 +227,27 @@ async def test_privacy_with_a_robust_strategy_is_refused(federation):
 
     with pytest.raises(InvalidInputError, match="privacy: differential privacy is only accounted for the FedAvg"):
         await aggregate(federation, strategy=Strategy.MEDIAN, privacy=PrivacyOptions(1.0, 1.0, 1e-5))
+
+
+async def test_a_robust_rule_computes_while_the_server_goes_on_answering(federation, monkeypatch):
+    await federation.register("t-1", "m", [tensor([0.0])], settings(min_clients=2))
+    await federation.submit("t-1", submission([1.0], client="a", update_id="u-1"))
+    await federation.submit("t-1", submission([3.0], client="b", update_id="u-2"))
+    computing, answered, alongside = threading.Event(), threading.Event(), []
+    median = maths.coordinate_median
+
+    def median_that_waits_for_an_answer(vectors):
+        computing.set()
+        alongside.append(answered.wait(timeout=10))  # never set if this blocked the event loop
+        return median(vectors)
+
+    monkeypatch.setattr(maths, "coordinate_median", median_that_waits_for_an_answer)
+    aggregation = asyncio.create_task(aggregate(federation, strategy=Strategy.MEDIAN))
+    while not computing.is_set():
+        await asyncio.sleep(0.001)
+    await federation.round_status("t-1", "m")
+    answered.set()
+    aggregated = await aggregation
+
+    assert alongside == [True]
+    assert (aggregated.version, (await weights_of(federation)).tolist()) == (2, [2.0])
