@@ -5,7 +5,6 @@ the search to the words the child was asked to say (and their expected error for
 Decoders load once per process (about 0.3 s) and are not thread-safe: run these in one worker per process.
 """
 
-import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -13,11 +12,11 @@ from functools import cache
 from pocketsphinx import Decoder
 
 from brain.speech.audio import ANALYSIS_RATE_HZ, Clip
+from brain.speech.searches import GrammarSearches
 
 _FRAME_MS = 10
 _FILLERS = re.compile(r"^(<s>|</s>|<sil>|\[.*\]|\+.*\+)$")
 _VARIANT = re.compile(r"\(\d+\)$")
-_grammar_numbers = itertools.count()
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +57,21 @@ _ALIGNMENT_PURPOSES = ("constrained", "alignment without fillers")
 def _decoder(purpose: str) -> Decoder:
     """One decoder per purpose, since alignment and grammars replace a decoder's search."""
     return Decoder(samprate=ANALYSIS_RATE_HZ, loglevel="FATAL", **_SETTINGS[purpose])
+
+
+# Grammar searches are kept for clips that listen for the same grammar again, up to this many characters of grammar.
+# Kept without a bound, they grew an analysis process by about 11 MB per distinct 60-word passage. A search holds
+# 3-7 KB per character once it has decoded a clip (its lextree and its last decode's history): the budget held 48 MB
+# after distinct passages of words and 115 MB after passages of spelt letters. Building a search costs little beside
+# decoding with it (0.1 ms for a word's forms, 2 ms for an eight-word repetition grammar, against 7 and 45 ms to
+# decode their clips), and the grammars of a 30 s passage (13,000-15,000 characters) fit, so a target said again
+# builds none.
+GRAMMAR_BUDGET_CHARS = 16_000
+
+
+@cache
+def _grammar_searches() -> GrammarSearches:
+    return GrammarSearches(_decoder("constrained"), GRAMMAR_BUDGET_CHARS)
 
 
 def _run(decoder: Decoder, clip: Clip) -> bool:
@@ -110,17 +124,8 @@ def add_pronunciation(word: str, phones: tuple[str, ...]) -> None:
 def recognise_grammar(clip: Clip, jsgf: str) -> list[Word]:
     """Recognition restricted to a JSGF grammar whose public rule is <utterance>."""
     decoder = _decoder("constrained")
-    decoder.activate_search(_search_for(jsgf))
+    _grammar_searches().activate(jsgf)
     return _words(decoder) if _run(decoder, clip) and decoder.hyp() is not None else []
-
-
-@cache
-def _search_for(jsgf: str) -> str:
-    """A search per distinct grammar: pocketsphinx keeps the first grammar added under a name, and removing a
-    search crashes it, so searches accumulate; the analysis process is recycled to bound them."""
-    name = f"grammar{next(_grammar_numbers)}"
-    _decoder("constrained").add_jsgf_string(name, jsgf)
-    return name
 
 
 def _aligned(clip: Clip, words: list[str]) -> Decoder | None:
