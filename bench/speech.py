@@ -2,7 +2,9 @@
 
 Run: PYTHONPATH=backend:gen/python .venv/bin/python bench/speech.py [repeats]
 
-Table 1 uses the real adult recordings in ../shared/speech-samples (skipped when absent): WER of the local
+Table 1 uses the real adult recordings in ../shared/speech-samples (skipped when absent), then clips of about 35 s
+joined from them and espeak-ng reading the 30 s passage of table 2 in both voices (clips that long are dictated in
+two pieces, as the service does): WER of the local
 recogniser against the known transcripts, mean word-timing error where timings are documented, median F0 and
 speech rate, and voice quality. Table 2 runs each analysis through SpeechService with the servicer's own process
 pool (two analysis processes) on espeak-ng speech of 5 s and 30 s (the text is known, so articulation has a target;
@@ -24,7 +26,7 @@ from brain.speech import Analysis, AudioFormat, AudioInput, SpeechRequest, Speec
 from brain.speech.analysis import analyze
 from brain.speech.articulation import analyze_articulation
 from brain.speech.articulation_cases import CORRECT, ERRORS, judged_right
-from brain.speech.audio import decode_audio
+from brain.speech.audio import ANALYSIS_RATE_HZ, Clip, decode_audio
 from brain.speech.evalset import ADULT_PITCH, ADULT_VOICE, CHILD_PITCH, CHILD_VOICE, EvalSet, missing_tools
 from brain.speech.service import analysis_pool
 from brain.speech.targets import target_words
@@ -40,6 +42,12 @@ SAMPLES = {
     ),
     "the_north_wind_and_the_sun.wav": ("the north wind and the sun", None),
 }
+# The real recordings joined with pauses into clips of about 35 s (table 1).
+JOINED = {
+    "jfk.wav three times, 35 s": ["jfk.wav"] * 3,
+    "all joined, 36 s": [*SAMPLES, "jfk.wav", "goforward.raw"],
+}
+JOINING_PAUSE_S = 0.6
 PASSAGE = (
     "the north wind and the sun were disputing which was the stronger when a traveler came along wrapped in a "
     "warm cloak they agreed that the one who first succeeded in making the traveler take his cloak off should be "
@@ -76,7 +84,7 @@ def real_recordings() -> None:
         f"{'recording':<32}{'WER':>7}{'timing err ms':>15}{'median F0 Hz':>14}{'syll/s':>8}"
         f"{'jitter %':>10}{'shimmer %':>11}{'HNR dB':>8}"
     )
-    request = SpeechRequest(frozenset({Analysis.TRANSCRIPT, Analysis.FLUENCY, Analysis.PROSODY}), 216)
+    read = {}
     for name, (text, timings) in SAMPLES.items():
         path = SPEECH_SAMPLES / name
         if not path.exists():
@@ -86,28 +94,48 @@ def real_recordings() -> None:
         clip = decode_audio(
             path.read_bytes(), AudioFormat.PCM_S16LE if raw else AudioFormat.AUTO, 16000 if raw else 0, 120
         )
-        result = analyze(clip, request)
-        words = result.transcript.words
-        wer = word_error_rate(words_of(text), [w.text for w in words])
-        timing = "-"
-        if timings and len(words) == len(timings):
-            errors = [
-                abs(w.start_ms / 1000 - s) + abs(w.end_ms / 1000 - e) for w, (s, e) in zip(words, timings, strict=True)
-            ]
-            timing = f"{1000 * np.mean(errors) / 2:.0f}"
-        rate = result.fluency.speech_rate_syllables_per_second
-        voice = result.prosody
-        print(
-            f"{name:<32}{wer:>7.2f}{timing:>15}{voice.median_f0_hz:>14.0f}{rate:>8.2f}"
-            f"{voice.jitter_local_percent:>10.2f}{voice.shimmer_local_percent:>11.2f}{voice.hnr_db:>8.1f}"
-        )
+        print_recognised(name, clip, text, timings)
+        read[name] = clip
+    if len(read) == len(SAMPLES):  # long enough to be dictated in two pieces, cut between recordings or inside one
+        for name, names in JOINED.items():
+            pause = np.zeros(round(JOINING_PAUSE_S * ANALYSIS_RATE_HZ), dtype=np.float32)
+            joined = Clip(np.concatenate([part for n in names for part in (read[n].samples, pause)]))
+            print_recognised(name, joined, " ".join(SAMPLES[n][0] for n in names), None)
+    if missing_tools():
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        evalset = EvalSet(Path(folder))
+        for name, voice, pitch in (("child-like", CHILD_VOICE, CHILD_PITCH), ("adult", ADULT_VOICE, ADULT_PITCH)):
+            data, text = clip_of_length(evalset, 30, voice, pitch)
+            clip = decode_audio(data, AudioFormat.AUTO, 0, 120)
+            print_recognised(f"espeak-ng 30 s, {name}", clip, text, None)
 
 
-def clip_of_length(evalset: EvalSet, seconds: float) -> tuple[bytes, str]:
+def print_recognised(name: str, clip: Clip, text: str, timings: list[tuple[float, float]] | None) -> None:
+    result = analyze(clip, SpeechRequest(frozenset({Analysis.TRANSCRIPT, Analysis.FLUENCY, Analysis.PROSODY}), 216))
+    words = result.transcript.words
+    wer = word_error_rate(words_of(text), [w.text for w in words])
+    timing = "-"
+    if timings and len(words) == len(timings):
+        errors = [
+            abs(w.start_ms / 1000 - s) + abs(w.end_ms / 1000 - e) for w, (s, e) in zip(words, timings, strict=True)
+        ]
+        timing = f"{1000 * np.mean(errors) / 2:.0f}"
+    rate = result.fluency.speech_rate_syllables_per_second
+    voice = result.prosody
+    print(
+        f"{name:<32}{wer:>7.2f}{timing:>15}{voice.median_f0_hz:>14.0f}{rate:>8.2f}"
+        f"{voice.jitter_local_percent:>10.2f}{voice.shimmer_local_percent:>11.2f}{voice.hnr_db:>8.1f}"
+    )
+
+
+def clip_of_length(
+    evalset: EvalSet, seconds: float, voice: str = CHILD_VOICE, pitch: int = CHILD_PITCH
+) -> tuple[bytes, str]:
     """espeak-ng reading the passage, cut at a word boundary near the length; the words said are the target."""
     for count in range(8, len(PASSAGE) + 1, 4):
         text = " ".join(PASSAGE[:count])
-        path = evalset.said(text, words_per_minute=160)
+        path = evalset.said(text, voice=voice, pitch=pitch, words_per_minute=160)
         clip = decode_audio(path.read_bytes(), AudioFormat.AUTO, 0, 120)
         if clip.duration_s >= seconds or count + 4 > len(PASSAGE):
             return path.read_bytes(), text

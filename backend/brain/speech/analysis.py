@@ -1,5 +1,5 @@
 """Every speech analysis of one clip in one pass, sharing what they have in common (transcript, targets), or cut
-into parts that share nothing, to run side by side."""
+into parts that share nothing, to run side by side beside the transcript's dictation."""
 
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -11,7 +11,7 @@ from brain.speech.prosody import Prosody, analyze_prosody
 from brain.speech.quality import Quality, measure_quality
 from brain.speech.spoken import spoken_words
 from brain.speech.targets import target_words
-from brain.speech.transcription import Transcript, transcribe_locally
+from brain.speech.transcription import Transcript, dictated
 from brain.speech.vowels import spoken_vowels
 
 TARGET_NOT_FOUND = "articulation: the target words were not found in the recording"
@@ -37,6 +37,11 @@ class SpeechRequest:
         """Fluency reads the transcript's words when there is no target to listen for."""
         return Analysis.TRANSCRIPT in self.analyses or (Analysis.FLUENCY in self.analyses and not self.target_text)
 
+    @property
+    def reads_transcript(self) -> bool:
+        """Without a target, fluency and rhythm are measured on the transcript's words when there is one."""
+        return not self.target_text and bool(self.analyses & {Analysis.FLUENCY, Analysis.PROSODY})
+
 
 @dataclass(frozen=True, slots=True)
 class SpeechResult:
@@ -49,21 +54,15 @@ class SpeechResult:
 
 
 # Analyses that read each other's results: prosody measures rhythm on the vowels articulation aligned.
-_TOGETHER = (
-    frozenset({Analysis.TRANSCRIPT}),
-    frozenset({Analysis.ARTICULATION, Analysis.PROSODY}),
-    frozenset({Analysis.FLUENCY}),
-)
+_TOGETHER = (frozenset({Analysis.ARTICULATION, Analysis.PROSODY}), frozenset({Analysis.FLUENCY}))
 
 
 def parts(request: SpeechRequest) -> list[SpeechRequest]:
-    """The request cut into parts that read nothing of one another's, longest first, to be analysed side by side
-    and merged. With a target, fluency and rhythm listen for the target's words rather than read the transcript's;
-    without one, the transcript feeds them both, so the request stays whole."""
-    if not request.target_text:
-        return [request]
+    """The analyses other than the transcript, cut into parts that read nothing of one another's, longest first,
+    to be analysed side by side beside the transcript's dictation and merged. A part asked for nothing but the
+    quality measures when there is nothing else to do."""
     found = [replace(request, analyses=request.analyses & group) for group in _TOGETHER if request.analyses & group]
-    return found or [request]  # asked for nothing but the quality measures
+    return found or [replace(request, analyses=frozenset())]
 
 
 def merged(results: list[SpeechResult]) -> SpeechResult:
@@ -79,12 +78,14 @@ def merged(results: list[SpeechResult]) -> SpeechResult:
 
 
 def analyze(clip: Clip, request: SpeechRequest, transcript: Transcript | None = None) -> SpeechResult:
-    """The requested analyses; transcript is one already made (by the external recogniser) or None."""
+    """The requested analyses; transcript is one already made (by the external recogniser, or dictated beside
+    this part) or None. Fluency is left out (None) when its target was not heard and there is no transcript to
+    read the words from instead."""
     quality = measure_quality(clip)
     warnings = list(quality.warnings())
     targets = target_words(request.target_text) if request.target_text else None
     if transcript is None and request.needs_transcript:
-        transcript = transcribe_locally(clip)
+        transcript = dictated(clip)
     articulation = None
     if Analysis.ARTICULATION in request.analyses and targets:
         articulation = analyze_articulation(clip, targets, request.child_age_months)
@@ -95,7 +96,7 @@ def analyze(clip: Clip, request: SpeechRequest, transcript: Transcript | None = 
     fluency = None
     if Analysis.FLUENCY in request.analyses:
         words = spoken_words(clip, targets, transcript)
-        fluency = analyze_fluency(clip, words, request.pause_threshold_ms)
+        fluency = analyze_fluency(clip, words, request.pause_threshold_ms) if words is not None else None
     return SpeechResult(
         quality=quality,
         warnings=tuple(warnings),

@@ -6,23 +6,24 @@ EVERY = frozenset(Analysis)
 QUIET = Quality(duration_ms=1000, peak_dbfs=-40.0, rms_dbfs=-45.0, clipped_fraction=0.0, snr_db=30.0)
 
 
-def test_with_a_target_the_transcript_and_fluency_are_parts_apart_and_prosody_stays_with_articulation():
+def test_the_analyses_other_than_the_transcript_are_parts_apart_and_prosody_stays_with_articulation():
     request = SpeechRequest(EVERY, 96, "the cat sat")
 
     found = parts(request)
 
-    assert [part.analyses for part in found] == [
-        {Analysis.TRANSCRIPT},
-        {Analysis.ARTICULATION, Analysis.PROSODY},
-        {Analysis.FLUENCY},
-    ]
+    assert [part.analyses for part in found] == [{Analysis.ARTICULATION, Analysis.PROSODY}, {Analysis.FLUENCY}]
     assert all(part.target_text == "the cat sat" and part.child_age_months == 96 for part in found)
+    assert not any(part.reads_transcript for part in found)
 
 
-def test_a_request_without_a_target_stays_whole_because_its_transcript_feeds_fluency():
-    request = SpeechRequest(EVERY, 96)
+def test_without_a_target_fluency_and_rhythm_read_the_transcript():
+    found = parts(SpeechRequest(EVERY, 96))
 
-    assert parts(request) == [request]
+    assert [part.reads_transcript for part in found] == [True, True]
+
+
+def test_a_transcript_alone_leaves_a_part_that_measures_the_quality():
+    assert parts(SpeechRequest(frozenset({Analysis.TRANSCRIPT}), 96)) == [SpeechRequest(frozenset(), 96)]
 
 
 def test_only_the_analyses_asked_for_become_parts():

@@ -96,7 +96,7 @@ def analyze_fluency(clip: Clip, words: list[SpokenWord], pause_threshold_ms: int
     if len(voiced) == 0:
         return Fluency(0.0, 0.0, 0.0, (), (), 0, 0, pause_threshold_ms)
     first, last = voiced[0], voiced[-1] + 1
-    quiet = _silences(speech[first:last], first)
+    quiet = silent_spans(speech[first:last], first)
     held = _prolongations(clip, words, [span for span in quiet if span.ms >= pause_threshold_ms], last * _FRAME_MS)
     # a weak fricative is quiet enough to read as silence; held, it is the prolongation, not a pause
     silences = [span for span in quiet if not any(_covers(h, span) for h in held)]
@@ -226,7 +226,8 @@ def speech_frames(clip: Clip) -> np.ndarray:
     return db > threshold
 
 
-def _silences(speech: np.ndarray, offset: int) -> list[Span]:
+def silent_spans(speech: np.ndarray, offset: int = 0) -> list[Span]:
+    """The runs of frames that are not speech, in ms; offset is the first frame's number."""
     edges = np.flatnonzero(np.diff(np.concatenate(([1], speech.astype(int), [1]))))
     return [
         Span(int(offset + start) * _FRAME_MS, int(offset + end) * _FRAME_MS)

@@ -1,22 +1,29 @@
 """The speech domain for an asyncio server: decodes in the caller's process, asks the external recogniser when
 one is configured, and runs the CPU-bound analyses in worker processes so the event loop is never blocked
-(pocketsphinx and Praat hold the GIL for a whole utterance, so threads would not run them side by side either)."""
+(pocketsphinx and Praat hold the GIL for a whole utterance, so threads would not run them side by side either):
+the local dictation, a long clip's in two pieces, beside the parts of the request that do not read it."""
 
 import asyncio
 import multiprocessing
+from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TypeVar
 
 import structlog
 
 from brain.config import Config
-from brain.speech.analysis import SpeechRequest, SpeechResult, analyze, merged, parts
-from brain.speech.audio import AudioFormat, decode_audio
+from brain.speech.analysis import Analysis, SpeechRequest, SpeechResult, analyze, merged, parts
+from brain.speech.audio import AudioFormat, Clip, decode_audio
 from brain.speech.external import ExternalRecognizer, ExternalRecognizerError
+from brain.speech.transcription import Transcript, dictation_pieces, joined, transcribe_locally
 
 log = structlog.get_logger(__name__)
-# The analysis process is replaced after this many requests, releasing the recogniser's grammars (see recognizer).
+# The analysis process is replaced after this many requests. Its known memory is bounded (the recogniser's grammars
+# within a budget, see recognizer); this bounds what pocketsphinx's and Praat's C code keep that nothing here sees,
+# at the price of loading the decoders again (about 0.3 s) once per this many requests.
 ANALYSES_PER_PROCESS = 500
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,16 +49,46 @@ class SpeechService:
         self._external = external
 
     async def analyze(self, audio: AudioInput, request: SpeechRequest) -> SpeechResult:
+        """The request's parts side by side, beside the transcript's dictation; the parts that read the transcript
+        wait for it."""
         clip = decode_audio(audio.data, audio.audio_format, audio.sample_rate_hz, self._max_seconds)
-        transcript = None
-        if self._external is not None and request.needs_transcript:
+        transcript = asyncio.ensure_future(self._transcript(clip)) if request.needs_transcript else None
+        try:
+            result = merged(await asyncio.gather(*(self._part(clip, part, transcript) for part in parts(request))))
+            return replace(result, transcript=await transcript) if Analysis.TRANSCRIPT in request.analyses else result
+        finally:
+            if transcript is not None and not transcript.done():
+                transcript.cancel()  # a part failed: the request is answered with its error
+
+    async def _part(
+        self, clip: Clip, part: SpeechRequest, transcript: "asyncio.Future[Transcript] | None"
+    ) -> SpeechResult:
+        """Fluency that did not hear its target is analysed again on the transcript, rather than dictating its own
+        beside the transcript's."""
+        result = await self._run(
+            analyze, clip, part, await transcript if transcript is not None and part.reads_transcript else None
+        )
+        if Analysis.FLUENCY in part.analyses and result.fluency is None:
+            heard = await (transcript if transcript is not None else self._transcript(clip))
+            again = await self._run(analyze, clip, replace(part, target_text=""), heard)
+            result = replace(result, fluency=again.fluency)
+        return result
+
+    async def _transcript(self, clip: Clip) -> Transcript:
+        """The external recogniser's when one is configured and answers; else the local one's, a long clip
+        dictated in pieces side by side."""
+        if self._external is not None:
             try:
-                transcript = await self._external.transcribe(clip)
+                return await self._external.transcribe(clip)
             except ExternalRecognizerError as error:
                 log.warning("external speech recogniser failed, using the local one", error=str(error))
-        loop = asyncio.get_running_loop()
-        analyses = (loop.run_in_executor(self._executor, analyze, clip, part, transcript) for part in parts(request))
-        return merged(await asyncio.gather(*analyses))
+        pieces = dictation_pieces(clip)
+        return joined(
+            await asyncio.gather(*(self._run(transcribe_locally, clip.between(*span), span[0]) for span in pieces))
+        )
+
+    def _run(self, analysis: Callable[..., T], *args: object) -> "asyncio.Future[T]":
+        return asyncio.get_running_loop().run_in_executor(self._executor, analysis, *args)
 
     async def close(self) -> None:
         """Stops the analysis processes; a serving process that exits without this waits for them forever."""

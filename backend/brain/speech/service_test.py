@@ -6,7 +6,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from brain.errors import InvalidInputError
-from brain.speech import Analysis, AudioFormat, AudioInput, SpeechRequest, SpeechService
+from brain.speech import Analysis, AudioFormat, AudioInput, SpeechRequest, SpeechService, recognizer
 from brain.speech.external import ExternalRecognizer
 from brain.speech.transcription import EXTERNAL, LOCAL
 
@@ -110,3 +110,29 @@ async def test_a_transcript_asked_for_beside_a_target_comes_with_the_other_analy
 
     assert result.transcript == alone.transcript and result.transcript.recognizer == LOCAL
     assert result.fluency.word_count == 2
+
+
+async def test_fluency_whose_target_was_not_heard_reads_the_words_of_the_one_dictation(evalset, executor, monkeypatch):
+    dictated = []
+    dictate = recognizer.dictate
+    monkeypatch.setattr(recognizer, "dictate", lambda clip: dictated.append(clip) or dictate(clip))
+    service = SpeechService(executor, 120, None)
+    request = SpeechRequest(
+        frozenset({Analysis.TRANSCRIPT, Analysis.FLUENCY}), 96, target_text="elephant giraffe zebra"
+    )
+
+    result = await service.analyze(wav_of(evalset), request)
+
+    assert len(dictated) == 1
+    assert result.fluency.word_count == len(result.transcript.words) > 0
+
+
+async def test_fluency_whose_target_was_not_heard_reads_a_transcript_even_when_none_was_asked_for(evalset, executor):
+    service = SpeechService(executor, 120, None)
+
+    result = await service.analyze(
+        wav_of(evalset), SpeechRequest(frozenset({Analysis.FLUENCY}), 96, target_text="elephant giraffe zebra")
+    )
+
+    assert result.transcript is None
+    assert result.fluency.word_count > 0

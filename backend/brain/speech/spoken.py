@@ -8,7 +8,7 @@ from brain.speech.fluency import SpokenWord
 from brain.speech.phonemes import syllables
 from brain.speech.recognizer import Word
 from brain.speech.targets import PART_WORD_SUFFIX, TargetWord, repetition_grammar, word_of_form
-from brain.speech.transcription import Transcript, transcribe_locally
+from brain.speech.transcription import Transcript
 
 # A long target is listened for in pieces of this many words: the search of a repetition grammar costs more than
 # its length (the lattice behind its best path grows with the square of the clip), so a 30 s passage costs less
@@ -19,13 +19,15 @@ WORDS_PER_PIECE = 8
 _MIN_PIECES = 3
 
 
-def spoken_words(clip: Clip, targets: list[TargetWord] | None, transcript: Transcript | None) -> list[SpokenWord]:
+def spoken_words(
+    clip: Clip, targets: list[TargetWord] | None, transcript: Transcript | None
+) -> list[SpokenWord] | None:
     """With a target, its words as repeated or restarted; without one, or when the target's words are not what
-    was said, the transcript's words (dictated here when there is no transcript yet)."""
+    was said, the transcript's words; None when those are needed and there is no transcript."""
     heard = _heard_against(clip, targets) if targets else []
-    if not heard:
-        heard = (transcript or transcribe_locally(clip)).words
-    return [_spoken(word) for word in heard]
+    if not heard and transcript is None:
+        return None
+    return [_spoken(word) for word in heard or transcript.words]
 
 
 def _heard_against(clip: Clip, targets: list[TargetWord]) -> list[Word]:
