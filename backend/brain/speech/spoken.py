@@ -17,6 +17,10 @@ from brain.speech.transcription import Transcript
 # that every recording of a target reuses the same grammars (the recogniser keeps each one it has searched).
 WORDS_PER_PIECE = 8
 _MIN_PIECES = 3
+# A piece the search finds no way through is searched again joined to the next, up to this many pieces in all.
+# Joined without bound, a voice whose pieces fail one after another (espeak-ng's adult one) had the rest of its 30 s
+# passage searched in ever longer grammars, each lost too: 9 s, and 8 of its 108 words heard.
+_MOST_JOINED = 2
 
 
 def spoken_words(
@@ -32,33 +36,37 @@ def spoken_words(
 
 def _heard_against(clip: Clip, targets: list[TargetWord]) -> list[Word]:
     """The target's words as said, piece by piece. A piece the search finds no way through is listened to again
-    joined to the next."""
+    joined to the next; when that finds none either, the piece's words are taken as the forced alignment placed
+    them, each said once, and the next piece is listened to alone."""
     heard: list[Word] = []
-    cuts = _cuts(clip, targets)
-    first, start = cuts[0]
-    for last, stop in cuts[1:]:
-        piece = recognizer.recognise_grammar(clip.between(start, stop), repetition_grammar(targets[first:last]))
-        if _reaches(piece, targets[last - 1]) or last == len(targets):
-            heard += [replace(word, start_ms=word.start_ms + start, end_ms=word.end_ms + start) for word in piece]
-            first, start = last, stop
+    cuts, aligned = _cuts(clip, targets)
+    at = 0  # the cut the next piece starts at
+    while at + 1 < len(cuts):
+        first, start = cuts[at]
+        for joined, (last, stop) in enumerate(cuts[at + 1 : at + 1 + _MOST_JOINED], 1):
+            piece = recognizer.recognise_grammar(clip.between(start, stop), repetition_grammar(targets[first:last]))
+            if _reaches(piece, targets[last - 1]) or last == len(targets):
+                heard += [replace(word, start_ms=word.start_ms + start, end_ms=word.end_ms + start) for word in piece]
+                at += joined
+                break
+        else:
+            heard += aligned[first : cuts[at + 1][0]]
+            at += 1
     return heard
 
 
-def _cuts(clip: Clip, targets: list[TargetWord]) -> list[tuple[int, int]]:
+def _cuts(clip: Clip, targets: list[TargetWord]) -> tuple[list[tuple[int, int]], list[Word]]:
     """Where pieces start, as (index of the first word, ms), then (word count, clip end): at the start of every
     WORDS_PER_PIECE-th word in a forced alignment of the target; one piece when the target is short or cannot be
-    aligned."""
+    aligned. With the alignment's words (none for one piece)."""
     end = (len(targets), round(clip.duration_s * 1000))
     if len(targets) < _MIN_PIECES * WORDS_PER_PIECE:
-        return [(0, 0), end]
+        return [(0, 0), end], []
     aligned = recognizer.align_words(clip, [word.text for word in targets])
     if len(aligned) != len(targets):
-        return [(0, 0), end]
-    return [
-        (0, 0),
-        *((first, aligned[first].start_ms) for first in range(WORDS_PER_PIECE, len(targets), WORDS_PER_PIECE)),
-        end,
-    ]
+        return [(0, 0), end], []
+    starts = [(first, aligned[first].start_ms) for first in range(WORDS_PER_PIECE, len(targets), WORDS_PER_PIECE)]
+    return [(0, 0), *starts, end], aligned
 
 
 def _reaches(heard: list[Word], last: TargetWord) -> bool:
