@@ -21,6 +21,8 @@ ADULT_PITCH = 50
 # A held sound loops a 50 ms piece from 20 ms into the word: inside the first consonant of "sun" or "milk".
 _ONSET_S = 0.02
 _HELD_PIECE_S = 0.05
+# Words per minute of a repeated word's first, second and third saying.
+_REPEAT_PACES = (150, 130, 170)
 _TRIM_SILENCE = ["silence", "1", "0.01", "0.5%", "reverse", "silence", "1", "0.01", "0.5%", "reverse"]
 
 
@@ -81,6 +83,38 @@ class EvalSet:
         if not path.exists():
             _run("sox", str(first), str(second), str(path), "pad", f"{silence_s}@{start_s}")
         return path, start_s
+
+    def repeated(
+        self,
+        before: str,
+        word: str,
+        after: str,
+        times: int,
+        pause_s: float,
+        *,
+        voice: str = CHILD_VOICE,
+        pitch: int = CHILD_PITCH,
+    ) -> tuple[Path, float, float]:
+        """before, word said times with pause_s of silence after each saying but the last, then after; also returns
+        where the first saying starts and the last one ends, in seconds. Each saying is made apart at its own pace,
+        as a person repeating a word does not say it the same way twice."""
+        sayings = [
+            self.said(word, voice=voice, pitch=pitch, words_per_minute=_REPEAT_PACES[n % len(_REPEAT_PACES)])
+            for n in range(times)
+        ]
+        first = [self.said(before, voice=voice, pitch=pitch)] if before else []
+        last = [self.said(after, voice=voice, pitch=pitch)] if after else []
+        start_s = sum(soundfile.info(str(part)).duration for part in first)
+        end_s = start_s + sum(soundfile.info(str(part)).duration for part in sayings) + pause_s * (times - 1)
+        path = self._path("repeated", before, word, after, times, pause_s, voice, pitch)
+        if not path.exists():
+            padded = [path.with_suffix(f".{n}.wav") for n in range(times - 1)]
+            for saying, part in zip(sayings, padded, strict=False):
+                _run("sox", str(saying), str(part), "pad", "0", str(pause_s))
+            _run("sox", *map(str, first + padded + sayings[-1:] + last), str(path))
+            for part in padded:
+                part.unlink()
+        return path, start_s, end_s
 
     def pitch_shifted(self, text: str, semitones: float) -> Path:
         """text said, then shifted by semitones with sox (tempo kept)."""

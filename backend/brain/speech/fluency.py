@@ -1,7 +1,7 @@
 """Speech rate, pauses and stuttering-like disfluencies from word timings and the recording's own energy."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from functools import partial
 
@@ -11,6 +11,7 @@ from brain.speech.audio import ANALYSIS_RATE_HZ, Clip
 from brain.speech.blocks import BLOCK_MIN_MS, is_block
 from brain.speech.prolongations import held_sounds
 from brain.speech.repetitions import restarts_alike, sound_alike
+from brain.speech.said_again import said_again
 
 DEFAULT_PAUSE_THRESHOLD_MS = 250
 _FRAME_MS = 10
@@ -101,11 +102,12 @@ def analyze_fluency(clip: Clip, words: list[SpokenWord], pause_threshold_ms: int
     # a weak fricative is quiet enough to read as silence; held, it is the prolongation, not a pause
     silences = [span for span in quiet if not any(_covers(h, span) for h in held)]
     # a held sound can be heard as its word said twice ("zzz" + "zoo"): that is the prolongation, not a repetition
-    repetitions = tuple(
+    heard = tuple(
         d
         for d in find_disfluencies(words, partial(_words_sound_alike, clip))
         if not any(h.start_ms <= d.start_ms < h.end_ms for h in held)
     )
+    repetitions = heard + _said_again(clip, speech, words, heard + held)
     gaps = _gaps_in_restarts(words, repetitions, silences)
     blocks = gaps + _blocks(clip, words, [s for s in silences if not any(g.start_ms == s.start_ms for g in gaps)])
     # a block's silence is part of a word, not a pause between words; both are left out of articulation time
@@ -145,10 +147,35 @@ def find_disfluencies(
                     Disfluency(DisfluencyKind.PART_WORD_REPETITION, after.text, restart.start_ms, before.end_ms)
                 )
         elif before.text == after.text and not after.partial and before.syllables == 1 and alike(before, after):
-            found.append(Disfluency(DisfluencyKind.WHOLE_WORD_REPETITION, before.text, before.start_ms, after.end_ms))
+            again = found[-1] if found and found[-1].end_ms == before.end_ms else None
+            if again and again.kind is DisfluencyKind.WHOLE_WORD_REPETITION:
+                found[-1] = replace(again, end_ms=after.end_ms)  # said a third time: the same repetition
+            else:
+                found.append(
+                    Disfluency(DisfluencyKind.WHOLE_WORD_REPETITION, before.text, before.start_ms, after.end_ms)
+                )
         if not before.partial or after.text != before.text or not after.partial:
             restart, heard_again = None, False
     return tuple(found)
+
+
+def _said_again(
+    clip: Clip, speech: np.ndarray, words: list[SpokenWord], found: tuple[Disfluency, ...]
+) -> tuple[Disfluency, ...]:
+    """Syllables said again that the words heard do not show as a disfluency: whole-word repetitions, named by the
+    word heard over two of the sayings or more (dictation often hears a repeated word once, or as other words)."""
+    return tuple(
+        Disfluency(DisfluencyKind.WHOLE_WORD_REPETITION, _word_said_again(words, run), run[0][0], run[-1][1])
+        for run in said_again(clip, speech)
+        if not any(d.start_ms < run[-1][1] and run[0][0] < d.end_ms for d in found)
+    )
+
+
+def _word_said_again(words: list[SpokenWord], sayings: list[tuple[int, int]]) -> str:
+    """The one-syllable word heard over two of the sayings or more, each time on its own; empty when none was."""
+    heard = [_heard_over(words, start, end) for start, end in sayings]
+    texts = [w.text for n, w in enumerate(heard) if w and w.syllables == 1 and w not in heard[:n]]
+    return next((text for text in texts if texts.count(text) > 1), "")
 
 
 def _prolongations(
@@ -211,9 +238,14 @@ def _covers(held: Disfluency, silence: Span) -> bool:
 
 def _word_over(words: list[SpokenWord], start_ms: int, end_ms: int) -> str:
     """The word heard over most of a stretch; empty when no word overlaps it."""
-    overlaps = [(min(end_ms, w.end_ms) - max(start_ms, w.start_ms), w.text) for w in words]
-    best = max(overlaps, default=(0, ""))
-    return best[1] if best[0] > 0 else ""
+    heard = _heard_over(words, start_ms, end_ms)
+    return heard.text if heard else ""
+
+
+def _heard_over(words: list[SpokenWord], start_ms: int, end_ms: int) -> SpokenWord | None:
+    overlaps = [(min(end_ms, w.end_ms) - max(start_ms, w.start_ms), n) for n, w in enumerate(words)]
+    overlap, best = max(overlaps, default=(0, 0))
+    return words[best] if overlap > 0 else None
 
 
 def speech_frames(clip: Clip) -> np.ndarray:

@@ -619,7 +619,8 @@ export type Disfluency = Message<"aivo.brain.v1.Disfluency"> & {
   kind: DisfluencyKind;
 
   /**
-   * text is the word or sound involved.
+   * text is the word or sound involved; empty for a whole-word repetition heard in the sound alone
+   * whose word the recogniser could not name.
    *
    * @generated from field: string text = 2;
    */

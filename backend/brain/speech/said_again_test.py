@@ -1,0 +1,47 @@
+import pytest
+
+from brain.speech.evalset import ADULT_PITCH, ADULT_VOICE, CHILD_PITCH, CHILD_VOICE
+from brain.speech.fluency import speech_frames
+from brain.speech.said_again import said_again
+from brain.speech.testing import clip_of, speech_sample
+
+VOICES = [(ADULT_VOICE, ADULT_PITCH), (CHILD_VOICE, CHILD_PITCH)]
+# A saying's quiet edges (the /dh/ of "the" at the start, a final stop's release) fall outside the loud stretches
+# compared, so the run's ends lie within this of where the first saying starts and the last one ends.
+SPAN_TOLERANCE_MS = 150
+
+
+def runs_in(path):
+    clip = clip_of(path)
+    return said_again(clip, speech_frames(clip))
+
+
+@pytest.mark.parametrize(("voice", "pitch"), VOICES)
+@pytest.mark.parametrize(("before", "word", "after"), [("", "the", "dog ran"), ("we saw a", "big", "dog")])
+@pytest.mark.parametrize("times", [2, 3])
+@pytest.mark.parametrize("pause_s", [0.0, 0.25])
+def test_a_word_said_again_is_one_run_of_its_sayings_spanning_them(
+    evalset, voice, pitch, before, word, after, times, pause_s
+):
+    path, start_s, end_s = evalset.repeated(before, word, after, times, pause_s, voice=voice, pitch=pitch)
+
+    runs = runs_in(path)
+
+    assert [len(run) for run in runs] == [times]
+    assert runs[0][0][0] == pytest.approx(start_s * 1000, abs=SPAN_TOLERANCE_MS)
+    assert runs[0][-1][1] == pytest.approx(end_s * 1000, abs=SPAN_TOLERANCE_MS)
+
+
+@pytest.mark.parametrize(("voice", "pitch"), VOICES)
+@pytest.mark.parametrize(
+    "text", ["my dog likes to run in the park", "a soft fluffy feather fell off", "is it a big ball?"]
+)
+@pytest.mark.parametrize("words_per_minute", [150, 100, 80])
+def test_fluent_speech_has_no_syllable_said_again(evalset, voice, pitch, text, words_per_minute):
+    """A slow "is it" is two stretches of the same vowel told apart by quiet consonants: too short to compare."""
+    assert runs_in(evalset.said(text, voice=voice, pitch=pitch, words_per_minute=words_per_minute)) == []
+
+
+@pytest.mark.parametrize("name", ["jfk.wav", "forever_input_2_16k.wav", "the_north_wind_and_the_sun.wav"])
+def test_real_fluent_adult_speech_has_no_syllable_said_again(name):
+    assert runs_in(speech_sample(name)) == []
