@@ -40,6 +40,7 @@ class SpokenWord:
     end_ms: int
     syllables: int
     partial: bool = False  # only the start of the word was said ("b- ball")
+    target: int | None = None  # which of the target's words this is a saying of; None without a target
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +147,13 @@ def find_disfluencies(
                 found.append(
                     Disfluency(DisfluencyKind.PART_WORD_REPETITION, after.text, restart.start_ms, before.end_ms)
                 )
-        elif before.text == after.text and not after.partial and before.syllables == 1 and alike(before, after):
+        elif (
+            before.text == after.text
+            and before.target == after.target  # not a word the target itself says twice ("bye bye")
+            and not after.partial
+            and before.syllables == 1
+            and alike(before, after)
+        ):
             again = found[-1] if found and found[-1].end_ms == before.end_ms else None
             if again and again.kind is DisfluencyKind.WHOLE_WORD_REPETITION:
                 found[-1] = replace(again, end_ms=after.end_ms)  # said a third time: the same repetition
@@ -166,14 +173,35 @@ def _said_again(
     word heard over two of the sayings or more (dictation often hears a repeated word once, or as other words)."""
     return tuple(
         Disfluency(DisfluencyKind.WHOLE_WORD_REPETITION, _word_said_again(words, run), run[0][0], run[-1][1])
-        for run in said_again(clip, speech)
-        if not any(d.start_ms < run[-1][1] and run[0][0] < d.end_ms for d in found)
+        for sayings in said_again(clip, speech)
+        for run in _by_target_word(words, sayings)
+        if len(run) > 1 and not any(d.start_ms < run[-1][1] and run[0][0] < d.end_ms for d in found)
     )
 
 
+def _by_target_word(words: list[SpokenWord], sayings: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The sayings cut where they are heard as different words of the target: "bye bye" is the target's, and only
+    a third "bye" is the second word said again."""
+    runs: list[list[tuple[int, int]]] = []
+    last = None
+    for saying in sayings:
+        heard = _heard_over(words, *saying)
+        target = heard.target if heard is not None and heard.target is not None else last
+        if runs and target == last:
+            runs[-1].append(saying)
+        else:
+            runs.append([saying])
+        last = target
+    return runs
+
+
 def _word_said_again(words: list[SpokenWord], sayings: list[tuple[int, int]]) -> str:
-    """The one-syllable word heard over two of the sayings or more, each time on its own; empty when none was."""
+    """The word said again: with a target, the target's word heard over the sayings; without one, the one-syllable
+    word dictation heard over two of them or more, each time on its own; empty when none was."""
     heard = [_heard_over(words, start, end) for start, end in sayings]
+    of_target = next((word.text for word in heard if word is not None and word.target is not None), None)
+    if of_target is not None:
+        return of_target
     texts = [w.text for n, w in enumerate(heard) if w and w.syllables == 1 and w not in heard[:n]]
     return next((text for text in texts if texts.count(text) > 1), "")
 

@@ -158,6 +158,25 @@ def test_a_restart_that_does_not_sound_like_the_start_of_its_word_is_not_a_repet
     ]
 
 
+def test_two_words_of_the_target_that_are_the_same_word_are_not_a_repetition():
+    words = [SpokenWord("bye", 0, 300, 1, target=0), SpokenWord("bye", 300, 600, 1, target=1)]
+
+    assert find_disfluencies(words, lambda first, second: True) == ()
+
+
+@pytest.mark.parametrize(("voice", "pitch"), [(ADULT_VOICE, ADULT_PITCH), (CHILD_VOICE, CHILD_PITCH)])
+@pytest.mark.parametrize("text", ["bye bye now", "the dog said no no no"])
+def test_a_target_that_says_a_word_again_said_as_written_has_no_repetition(evalset, voice, pitch, text):
+    assert fluency_of(evalset.said(text, voice=voice, pitch=pitch), text).disfluencies == ()
+
+
+@pytest.mark.parametrize(("voice", "pitch"), [(ADULT_VOICE, ADULT_PITCH), (CHILD_VOICE, CHILD_PITCH)])
+def test_a_word_said_once_more_than_the_target_has_it_is_one_repetition_of_that_word(evalset, voice, pitch):
+    found = fluency_of(evalset.said("bye bye bye now", voice=voice, pitch=pitch), "bye bye now").disfluencies
+
+    assert [(d.kind, d.text) for d in found] == [(DisfluencyKind.WHOLE_WORD_REPETITION, "bye")]
+
+
 def test_a_fluent_passage_heard_against_its_target_has_no_repetition(evalset):
     """The target's grammar hears some words restarted ("came__start came") where they were said once."""
     text = "the north wind and the sun were disputing which was the stronger when a traveler came along wrapped in a"

@@ -29,9 +29,22 @@ def spoken_words(
     """With a target, its words as repeated or restarted; without one, or when the target's words are not what
     was said, the transcript's words; None when those are needed and there is no transcript."""
     heard = _heard_against(clip, targets) if targets else []
-    if not heard and transcript is None:
-        return None
-    return [_spoken(word) for word in heard or transcript.words]
+    if heard:
+        return _sayings_of(targets, [_spoken(word) for word in heard])
+    return None if transcript is None else [_spoken(word) for word in transcript.words]
+
+
+def _sayings_of(targets: list[TargetWord], words: list[SpokenWord]) -> list[SpokenWord]:
+    """Each word heard marked with the target word it is a saying of, in order. A word heard again after being said
+    whole is the target's next word when that is the same word ("bye bye now"), and else the same one said again."""
+    marked: list[SpokenWord] = []
+    at = -1
+    for word in words:
+        again = at >= 0 and targets[at].text == word.text
+        if not again or (not marked[-1].partial and at + 1 < len(targets) and targets[at + 1].text == word.text):
+            at = next((n for n in range(at + 1, len(targets)) if targets[n].text == word.text), at)
+        marked.append(replace(word, target=at))
+    return marked
 
 
 def _heard_against(clip: Clip, targets: list[TargetWord]) -> list[Word]:
