@@ -116,6 +116,36 @@ class EvalSet:
                 part.unlink()
         return path, start_s, end_s
 
+    def restarted(
+        self,
+        before: str,
+        word: str,
+        times: int,
+        pause_s: float,
+        *,
+        restart_s: float = 0.15,
+        voice: str = CHILD_VOICE,
+        pitch: int = CHILD_PITCH,
+    ) -> tuple[Path, float, float]:
+        """before, then the first restart_s of word ("ba- ba- ball") said times, each followed by pause_s of silence,
+        then word; also returns where the first restart starts and the last one ends, in seconds. Each restart is cut
+        from a saying of its own pace, as a person restarting a word does not say its start the same way twice."""
+        starts = [
+            self.said(word, voice=voice, pitch=pitch, words_per_minute=_REPEAT_PACES[1 + n % 2]) for n in range(times)
+        ]
+        first = [self.said(before, voice=voice, pitch=pitch)] if before else []
+        start_s = sum(soundfile.info(str(part)).duration for part in first)
+        end_s = start_s + times * (restart_s + pause_s) - pause_s
+        path = self._path("restarted", before, word, times, pause_s, restart_s, voice, pitch)
+        if not path.exists():
+            cut = [path.with_suffix(f".{n}.wav") for n in range(times)]
+            for saying, part in zip(starts, cut, strict=True):
+                _run("sox", str(saying), str(part), "trim", "0", str(restart_s), "pad", "0", str(pause_s))
+            _run("sox", *map(str, first + cut), str(self.said(word, voice=voice, pitch=pitch)), str(path))
+            for part in cut:
+                part.unlink()
+        return path, start_s, end_s
+
     def pitch_shifted(self, text: str, semitones: float) -> Path:
         """text said, then shifted by semitones with sox (tempo kept)."""
         source = self.said(text)

@@ -109,7 +109,7 @@ def analyze_fluency(clip: Clip, words: list[SpokenWord], pause_threshold_ms: int
         if not any(h.start_ms <= d.start_ms < h.end_ms for h in held)
     )
     repetitions = heard + _said_again(clip, speech, words, heard + held)
-    gaps = _gaps_in_restarts(words, repetitions, silences)
+    gaps = _gaps_in_restarts(words, heard, silences)
     blocks = gaps + _blocks(clip, words, [s for s in silences if not any(g.start_ms == s.start_ms for g in gaps)])
     # a block's silence is part of a word, not a pause between words; both are left out of articulation time
     silent = [span for span in silences if span.ms >= pause_threshold_ms]
@@ -169,14 +169,34 @@ def find_disfluencies(
 def _said_again(
     clip: Clip, speech: np.ndarray, words: list[SpokenWord], found: tuple[Disfluency, ...]
 ) -> tuple[Disfluency, ...]:
-    """Syllables said again that the words heard do not show as a disfluency: whole-word repetitions, named by the
-    word heard over two of the sayings or more (dictation often hears a repeated word once, or as other words)."""
+    """Syllables said again and words restarted that the words heard do not show as a disfluency: whole-word
+    repetitions, named by the word heard over two of the sayings or more (dictation often hears a repeated word once,
+    or as other words), and part-word repetitions spanning the restarts, named by the target's word heard over the
+    stretch restarted; without a target, unnamed, as dictation mostly mishears a restarted word ("call" for "ball")."""
+    runs = said_again(clip, speech)
+    repeated = [
+        (DisfluencyKind.WHOLE_WORD_REPETITION, _word_said_again(words, sayings), sayings)
+        for run in runs
+        if run.word is None
+        for sayings in _by_target_word(words, run.sayings)
+        if len(sayings) > 1
+    ]
+    restarted = [
+        (DisfluencyKind.PART_WORD_REPETITION, _target_word_over(words, *run.word), run.sayings)
+        for run in runs
+        if run.word is not None
+    ]
     return tuple(
-        Disfluency(DisfluencyKind.WHOLE_WORD_REPETITION, _word_said_again(words, run), run[0][0], run[-1][1])
-        for sayings in said_again(clip, speech)
-        for run in _by_target_word(words, sayings)
-        if len(run) > 1 and not any(d.start_ms < run[-1][1] and run[0][0] < d.end_ms for d in found)
+        Disfluency(kind, text, sayings[0][0], sayings[-1][1])
+        for kind, text, sayings in repeated + restarted
+        if not any(d.start_ms < sayings[-1][1] and sayings[0][0] < d.end_ms for d in found)
     )
+
+
+def _target_word_over(words: list[SpokenWord], start_ms: int, end_ms: int) -> str:
+    """The target's word heard over a stretch; empty without a target."""
+    heard = _heard_over(words, start_ms, end_ms)
+    return heard.text if heard is not None and heard.target is not None else ""
 
 
 def _by_target_word(words: list[SpokenWord], sayings: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
@@ -235,12 +255,12 @@ def _blocks(clip: Clip, words: list[SpokenWord], silences: list[Span]) -> tuple[
 
 
 def _gaps_in_restarts(
-    words: list[SpokenWord], repetitions: tuple[Disfluency, ...], silences: list[Span]
+    words: list[SpokenWord], heard: tuple[Disfluency, ...], silences: list[Span]
 ) -> tuple[Disfluency, ...]:
-    """Silences inside a restarted word ("b- ... ball", "b- ... b- ball"): the word had begun, so each is a block
-    of it, whatever its edges sound like."""
+    """Silences inside a word heard restarted ("b- ... ball", "b- ... b- ball"): the word had begun, so each is a
+    block of it, whatever its edges sound like. Restarts found in the sound alone have no word heard to resume."""
     found = []
-    for restart in (d for d in repetitions if d.kind is DisfluencyKind.PART_WORD_REPETITION):
+    for restart in (d for d in heard if d.kind is DisfluencyKind.PART_WORD_REPETITION):
         resumed = next(w for w in words if w.text == restart.text and not w.partial and w.start_ms >= restart.end_ms)
         found += [
             Disfluency(DisfluencyKind.BLOCK, restart.text, s.start_ms, s.end_ms)

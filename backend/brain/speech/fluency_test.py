@@ -15,6 +15,8 @@ HELD_START_TOLERANCE_MS = 60
 HELD_LENGTH_TOLERANCE_MS = 100
 # Where the recogniser starts a restart ("buh") in running speech.
 RESTART_TOLERANCE_MS = 60
+# Where restarts found in the sound start and end: their stretches' edges (see said_again_test).
+SOUND_RESTART_TOLERANCE_MS = 30
 ACOUSTIC = {DisfluencyKind.PROLONGATION, DisfluencyKind.BLOCK}
 # A repetition found in the sound alone spans its sayings' loud stretches: a /dh/ onset or a final stop's release
 # can fall outside (see said_again_test).
@@ -109,6 +111,24 @@ def test_restarting_a_word_is_one_part_word_repetition_before_the_word(evalset):
 
     assert [(d.kind, d.text) for d in fluency.disfluencies] == [(DisfluencyKind.PART_WORD_REPETITION, "ball")]
     assert fluency.word_count == 4 and fluency.syllable_count == 4
+
+
+@pytest.mark.parametrize(("voice", "pitch"), [(ADULT_VOICE, ADULT_PITCH), (CHILD_VOICE, CHILD_PITCH)])
+@pytest.mark.parametrize(("before", "word"), [("i want the", "ball"), ("we saw a big", "dog")])
+@pytest.mark.parametrize("times", [1, 2])
+def test_a_word_restarted_without_a_target_is_one_part_word_repetition_spanning_the_restarts(
+    evalset, voice, pitch, before, word, times
+):
+    """Dictation never hears a restart on its own (it hears these words as "call", "are" or nothing at all), so the
+    restarts are found in the sound: "ba- ba- ball", each restart 150 ms of the word and a 100 ms pause."""
+    path, start_s, end_s = evalset.restarted(before, word, times, 0.1, voice=voice, pitch=pitch)
+
+    fluency = fluency_of(path, target=None)
+
+    assert [d.kind for d in fluency.disfluencies] == [DisfluencyKind.PART_WORD_REPETITION]
+    restarts = fluency.disfluencies[0]
+    assert restarts.start_ms == pytest.approx(start_s * 1000, abs=SOUND_RESTART_TOLERANCE_MS)
+    assert restarts.end_ms == pytest.approx(end_s * 1000, abs=SOUND_RESTART_TOLERANCE_MS)
 
 
 def test_a_restart_late_in_a_long_target_is_found_where_it_was_said(evalset):

@@ -9,6 +9,8 @@ VOICES = [(ADULT_VOICE, ADULT_PITCH), (CHILD_VOICE, CHILD_PITCH)]
 # A saying's quiet edges (the /dh/ of "the" at the start, a final stop's release) fall outside the loud stretches
 # compared, so the run's ends lie within this of where the first saying starts and the last one ends.
 SPAN_TOLERANCE_MS = 150
+# A restart is cut mid-vowel and starts loud, so its stretch's edges fall within two frames of where it was put.
+RESTART_TOLERANCE_MS = 30
 
 
 def runs_in(path):
@@ -27,9 +29,26 @@ def test_a_word_said_again_is_one_run_of_its_sayings_spanning_them(
 
     runs = runs_in(path)
 
-    assert [len(run) for run in runs] == [times]
-    assert runs[0][0][0] == pytest.approx(start_s * 1000, abs=SPAN_TOLERANCE_MS)
-    assert runs[0][-1][1] == pytest.approx(end_s * 1000, abs=SPAN_TOLERANCE_MS)
+    assert [(len(run.sayings), run.word) for run in runs] == [(times, None)]
+    assert runs[0].sayings[0][0] == pytest.approx(start_s * 1000, abs=SPAN_TOLERANCE_MS)
+    assert runs[0].sayings[-1][1] == pytest.approx(end_s * 1000, abs=SPAN_TOLERANCE_MS)
+
+
+@pytest.mark.parametrize(("voice", "pitch"), VOICES)
+@pytest.mark.parametrize(("before", "word"), [("i want the", "ball"), ("we saw a big", "dog")])
+@pytest.mark.parametrize("times", [1, 2])
+@pytest.mark.parametrize("pause_s", [0.1, 0.25])
+def test_a_restarted_word_is_one_run_of_its_restarts_followed_by_the_word(
+    evalset, voice, pitch, before, word, times, pause_s
+):
+    path, start_s, end_s = evalset.restarted(before, word, times, pause_s, voice=voice, pitch=pitch)
+
+    runs = runs_in(path)
+
+    assert [len(run.sayings) for run in runs] == [times]
+    assert runs[0].sayings[0][0] == pytest.approx(start_s * 1000, abs=RESTART_TOLERANCE_MS)
+    assert runs[0].sayings[-1][1] == pytest.approx(end_s * 1000, abs=RESTART_TOLERANCE_MS)
+    assert runs[0].word[0] == pytest.approx((end_s + pause_s) * 1000, abs=RESTART_TOLERANCE_MS)
 
 
 @pytest.mark.parametrize(("voice", "pitch"), VOICES)
