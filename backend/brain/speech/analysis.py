@@ -4,14 +4,14 @@ into parts that share nothing, to run side by side beside the transcript's dicta
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from brain.speech.articulation import Articulation, analyze_articulation
+from brain.speech.articulation import WHOLE_TARGET_WORDS, Articulation, Heard, aligned_as_targets, analyze_articulation
 from brain.speech.audio import Clip
 from brain.speech.fluency import DEFAULT_PAUSE_THRESHOLD_MS, Fluency, analyze_fluency
 from brain.speech.prosody import Prosody, analyze_prosody
 from brain.speech.quality import Quality, measure_quality
 from brain.speech.spoken import spoken_words
-from brain.speech.targets import target_words
-from brain.speech.transcription import Transcript, dictated
+from brain.speech.targets import TargetWord, target_words
+from brain.speech.transcription import Transcript, dictated, words_of
 from brain.speech.vowels import spoken_vowels
 
 TARGET_NOT_FOUND = "articulation: the target words were not found in the recording"
@@ -36,6 +36,11 @@ class SpeechRequest:
     def needs_transcript(self) -> bool:
         """Fluency reads the transcript's words when there is no target to listen for."""
         return Analysis.TRANSCRIPT in self.analyses or (Analysis.FLUENCY in self.analyses and not self.target_text)
+
+    @property
+    def hears_words_in_shares(self) -> bool:
+        """A target too long to be listened for whole is heard word by word, which can be shared out."""
+        return Analysis.ARTICULATION in self.analyses and len(words_of(self.target_text)) > WHOLE_TARGET_WORDS
 
     @property
     def reads_transcript(self) -> bool:
@@ -77,10 +82,20 @@ def merged(results: list[SpeechResult]) -> SpeechResult:
     )
 
 
-def analyze(clip: Clip, request: SpeechRequest, transcript: Transcript | None = None) -> SpeechResult:
+def aligned_target(clip: Clip, target_text: str) -> tuple[list[TargetWord], Heard]:
+    """The target's words and their forced alignment, [] when they cannot be aligned: the first step of hearing a
+    long target word by word."""
+    targets = target_words(target_text)
+    return targets, aligned_as_targets(clip, targets) or []
+
+
+def analyze(
+    clip: Clip, request: SpeechRequest, transcript: Transcript | None = None, heard: Heard | None = None
+) -> SpeechResult:
     """The requested analyses; transcript is one already made (by the external recogniser, or dictated beside
-    this part) or None. Fluency is left out (None) when its target was not heard and there is no transcript to
-    read the words from instead."""
+    this part) or None; heard is what articulation heard of the target when that was listened for already, as
+    analyze_articulation takes it. Fluency is left out (None) when its target was not heard and there is no
+    transcript to read the words from instead."""
     quality = measure_quality(clip)
     warnings = list(quality.warnings())
     targets = target_words(request.target_text) if request.target_text else None
@@ -88,7 +103,7 @@ def analyze(clip: Clip, request: SpeechRequest, transcript: Transcript | None = 
         transcript = dictated(clip)
     articulation = None
     if Analysis.ARTICULATION in request.analyses and targets:
-        articulation = analyze_articulation(clip, targets, request.child_age_months)
+        articulation = analyze_articulation(clip, targets, request.child_age_months, heard)
         if articulation is None:
             warnings.append(TARGET_NOT_FOUND)
         elif articulation.unscored_words:

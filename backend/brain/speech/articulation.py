@@ -73,11 +73,16 @@ class Articulation:
         return 100 * self.consonants_correct / self.consonants_target if self.consonants_target else 0.0
 
 
-def analyze_articulation(clip: Clip, targets: list[TargetWord], child_age_months: int) -> Articulation | None:
-    """None when the target's words cannot be found in the recording at all (something else was said)."""
-    whole = _heard_whole(clip, targets) if len(targets) <= WHOLE_TARGET_WORDS else None
-    heard = whole or _heard_word_by_word(clip, targets)
+def analyze_articulation(
+    clip: Clip, targets: list[TargetWord], child_age_months: int, heard: "Heard | None" = None
+) -> Articulation | None:
+    """None when the target's words cannot be found in the recording at all (something else was said). heard is
+    what was heard of the target when that is already known (see heard_in_stretches), [] when it was not found;
+    when None, the target is listened for here."""
     if heard is None:
+        whole = _heard_whole(clip, targets) if len(targets) <= WHOLE_TARGET_WORDS else None
+        heard = whole or _heard_word_by_word(clip, targets) or []
+    if not heard:
         return None
     spectra = cues.spectra(clip)
     duration_ms = round(1000 * clip.duration_s)
@@ -129,13 +134,33 @@ def _heard_whole(clip: Clip, targets: list[TargetWord]) -> Heard | None:
 
 def _heard_word_by_word(clip: Clip, targets: list[TargetWord]) -> Heard | None:
     """The same word by word, in each word's stretch of the target's forced alignment (a long target's grammar
-    is too wide for the search beam). A word heard as itself keeps its phones from that alignment; only a word
-    heard in an error form is aligned again, in its stretch, to be checked."""
-    as_targets = _verified(_padded(clip), targets, [Form(word.phones, ()) for word in targets], clip_start_ms=0)
-    if as_targets is None:
-        return None
+    is too wide for the search beam)."""
+    as_targets = aligned_as_targets(clip, targets)
+    return None if as_targets is None else heard_in_stretches(clip, targets, as_targets, range(len(targets)))
+
+
+def aligned_as_targets(clip: Clip, targets: list[TargetWord]) -> Heard | None:
+    """The target's forced alignment, every word as the target: where each word's stretch lies, and the phones of
+    the words that will be heard as themselves. None when the words cannot be aligned to the clip."""
+    return _verified(_padded(clip), targets, [Form(word.phones, ()) for word in targets], clip_start_ms=0)
+
+
+def shares(as_targets: Heard, count: int) -> list[range]:
+    """The target's words in count runs that take about as long to hear, each word's stretch with its padding."""
+    ends = np.cumsum([aligned[-1].end_ms - aligned[0].start_ms + 2 * PAD_MS for _, aligned in as_targets])
+    cuts = [int(np.searchsorted(ends, ends[-1] * share / count)) for share in range(1, count)]
+    return [
+        range(start, stop) for start, stop in zip([0, *cuts], [*cuts, len(as_targets)], strict=True) if start < stop
+    ]
+
+
+def heard_in_stretches(clip: Clip, targets: list[TargetWord], as_targets: Heard, words: range) -> Heard:
+    """The form said of each of the given words, listened for in its stretch of the target's forced alignment
+    (aligned_as_targets). Each word is heard on its own, so a long target's words can be shared out to be heard
+    side by side and joined in order. A word heard as itself keeps its phones from that alignment; only a word heard
+    in an error form is aligned again, in its stretch, to be checked."""
     heard: Heard = []
-    for target, (as_target, aligned) in zip(targets, as_targets, strict=True):
+    for target, (as_target, aligned) in ((targets[index], as_targets[index]) for index in words):
         start_ms, end_ms = aligned[0].start_ms, aligned[-1].end_ms
         piece = _padded(clip.between(start_ms, end_ms))
         forms = forms_of_target(target)

@@ -1,6 +1,6 @@
 import pytest
 
-from brain.speech.articulation import ErrorKind, analyze_articulation, judge_phonemes
+from brain.speech.articulation import ErrorKind, analyze_articulation, judge_phonemes, shares
 from brain.speech.articulation_cases import CORRECT, ERRORS, SPAN_TOLERANCE_MS, Case, judged_right
 from brain.speech.evalset import ADULT_PITCH, ADULT_VOICE, CHILD_PITCH, CHILD_VOICE
 from brain.speech.processes import (
@@ -266,3 +266,16 @@ def test_the_evaluation_set_is_judged_right_at_least_as_often_as_today(evalset, 
 
     assert errors_found >= ERRORS_FOUND_AT_LEAST[voice]
     assert said_right_clean >= SAID_RIGHT_CLEAN_AT_LEAST[voice]
+
+
+def test_a_long_targets_words_are_shared_out_in_order_in_runs_that_take_about_as_long_to_hear():
+    lengths_ms = [100, 100, 100, 500, 100, 100]
+    starts = [sum(lengths_ms[:i]) for i in range(len(lengths_ms))]
+    as_targets = [
+        (Form(CAT.phones, ()), (ScoredPhone("cat", "K", start, start + length, 0.0),))
+        for start, length in zip(starts, lengths_ms, strict=True)
+    ]
+
+    runs = shares(as_targets, 2)
+
+    assert runs == [range(0, 3), range(3, 6)]  # 3 x (100 + padding) against 500 + 2 x 100, each with its padding

@@ -13,7 +13,8 @@ from typing import TypeVar
 import structlog
 
 from brain.config import Config
-from brain.speech.analysis import Analysis, SpeechRequest, SpeechResult, analyze, merged, parts
+from brain.speech.analysis import Analysis, SpeechRequest, SpeechResult, aligned_target, analyze, merged, parts
+from brain.speech.articulation import Heard, heard_in_stretches, shares
 from brain.speech.audio import AudioFormat, Clip, decode_audio
 from brain.speech.external import ExternalRecognizer, ExternalRecognizerError
 from brain.speech.transcription import Transcript, dictation_pieces, joined, transcribe_locally
@@ -23,6 +24,7 @@ log = structlog.get_logger(__name__)
 # within a budget, see recognizer); this bounds what pocketsphinx's and Praat's C code keep that nothing here sees,
 # at the price of loading the decoders again (about 0.3 s) once per this many requests.
 ANALYSES_PER_PROCESS = 500
+ANALYSIS_PROCESSES = 2
 T = TypeVar("T")
 
 
@@ -38,7 +40,9 @@ def analysis_pool() -> ProcessPoolExecutor:
     (its dictation beside its articulation, say) run side by side on two cores. Spawned, not forked, because gRPC
     does not survive a fork; recycled now and then."""
     return ProcessPoolExecutor(
-        max_workers=2, mp_context=multiprocessing.get_context("spawn"), max_tasks_per_child=ANALYSES_PER_PROCESS
+        max_workers=ANALYSIS_PROCESSES,
+        mp_context=multiprocessing.get_context("spawn"),
+        max_tasks_per_child=ANALYSES_PER_PROCESS,
     )
 
 
@@ -65,14 +69,29 @@ class SpeechService:
     ) -> SpeechResult:
         """Fluency that did not hear its target is analysed again on the transcript, rather than dictating its own
         beside the transcript's."""
-        result = await self._run(
-            analyze, clip, part, await transcript if transcript is not None and part.reads_transcript else None
-        )
+        target_heard = await self._heard_in_shares(clip, part.target_text) if part.hears_words_in_shares else None
+        read = await transcript if transcript is not None and part.reads_transcript else None
+        result = await self._run(analyze, clip, part, read, target_heard)
         if Analysis.FLUENCY in part.analyses and result.fluency is None:
             heard = await (transcript if transcript is not None else self._transcript(clip))
             again = await self._run(analyze, clip, replace(part, target_text=""), heard)
             result = replace(result, fluency=again.fluency)
         return result
+
+    async def _heard_in_shares(self, clip: Clip, target_text: str) -> Heard:
+        """A long target's words as heard, shared out over the analysis processes once the target's forced alignment
+        has placed them. Hearing them is most of articulation's work, and a process is free again as soon as the
+        request's other part is done."""
+        targets, as_targets = await self._run(aligned_target, clip, target_text)
+        if not as_targets:
+            return []
+        heard = await asyncio.gather(
+            *(
+                self._run(heard_in_stretches, clip, targets, as_targets, words)
+                for words in shares(as_targets, ANALYSIS_PROCESSES)
+            )
+        )
+        return [word for share in heard for word in share]
 
     async def _transcript(self, clip: Clip) -> Transcript:
         """The external recogniser's when one is configured and answers; else the local one's, a long clip

@@ -7,7 +7,11 @@ import pytest
 
 from brain.errors import InvalidInputError
 from brain.speech import Analysis, AudioFormat, AudioInput, SpeechRequest, SpeechService, recognizer
+from brain.speech.analysis import TARGET_NOT_FOUND
+from brain.speech.articulation import analyze_articulation
 from brain.speech.external import ExternalRecognizer
+from brain.speech.targets import target_words
+from brain.speech.testing import clip_of
 from brain.speech.transcription import EXTERNAL, LOCAL
 
 TRANSCRIBE = SpeechRequest(frozenset({Analysis.TRANSCRIPT}), 96)
@@ -136,3 +140,28 @@ async def test_fluency_whose_target_was_not_heard_reads_a_transcript_even_when_n
 
     assert result.transcript is None
     assert result.fluency.word_count > 0
+
+
+PASSAGE = "the north wind and the sun were disputing which was the stronger when a traveler came along"
+
+
+async def test_a_long_target_heard_in_shares_side_by_side_is_judged_as_if_heard_in_one_go(evalset, executor):
+    service = SpeechService(executor, 120, None)
+    request = SpeechRequest(frozenset({Analysis.ARTICULATION}), 48, target_text=PASSAGE)
+
+    result = await service.analyze(AudioInput(evalset.said(PASSAGE).read_bytes(), AudioFormat.AUTO, 0), request)
+
+    assert request.hears_words_in_shares
+    in_one_go = analyze_articulation(clip_of(evalset.said(PASSAGE)), target_words(PASSAGE), 48)
+    assert result.articulation == in_one_go
+    assert len({phoneme.word for phoneme in result.articulation.phonemes}) == len(set(PASSAGE.split()))
+
+
+async def test_a_long_target_that_was_not_said_is_reported_not_found(evalset, executor):
+    service = SpeechService(executor, 120, None)
+    request = SpeechRequest(frozenset({Analysis.ARTICULATION}), 48, target_text=f"{PASSAGE} {PASSAGE}")
+
+    result = await service.analyze(wav_of(evalset), request)
+
+    assert result.articulation is None
+    assert TARGET_NOT_FOUND in result.warnings
