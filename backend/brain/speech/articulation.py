@@ -5,8 +5,8 @@ grammar over the whole target or, for long targets or when that finds nothing, w
 of the target's forced alignment. An error form heard is kept only when it explains the recording better than the
 target by a likelihood margin (gop), since the recogniser leans towards short forms; each target phoneme then gets
 what was produced, when, and how well its frames fit it, and a consonant kept as the target but fitting it badly
-is a distortion. Last, the acoustic cues of the obstruents (obstruents.py) and of /l/ (liquids.py) at the words' edges
-and between vowels overrule the recogniser where they tell what was said and it cannot.
+is a distortion. Last, the acoustic cues of the obstruents (obstruents.py) and of the liquids /l/ and /r/ (liquids.py)
+at the words' edges and between vowels overrule the recogniser where they tell what was said and it cannot.
 """
 
 from dataclasses import dataclass, replace
@@ -278,11 +278,13 @@ def _with_cues(
     inside = [
         (i, Position.BETWEEN_VOWELS) for i in range(1, len(phones) - 1) if {phones[i - 1], phones[i + 1]} <= VOWELS
     ]
-    cluster = [(1, start)] if phones[:2] == ("B", "L") else []  # the /l/ of a /bl/ cluster
+    # the /l/ of /bl/, /gl/, ... after a first consonant said (where that is heard left out, the onset is unclear)
+    cluster = [(1, start)] if phones[1:2] == ("L",) and phones[0] in CONSONANTS and judged[0][0].produced else []
     for index, position in [(0, start), *cluster, *inside, (len(judged) - 1, end)]:
         phoneme = judged[index][0]
         final = position in (Position.UTTERANCE_FINAL, Position.WORD_FINAL)
-        if phoneme.target not in CONSONANTS or not (phoneme.produced or position is Position.UTTERANCE_FINAL):
+        rejudged = position is Position.UTTERANCE_FINAL or (index, position) in cluster  # even when heard left out
+        if phoneme.target not in CONSONANTS or not (phoneme.produced or rejudged):
             continue  # a vowel, or a consonant left out already (before another word, one may just be unreleased)
         neighbour = index - 1 if final else index + 1
         by_vowel = 0 <= neighbour < len(phones) and phones[neighbour] in VOWELS
@@ -292,11 +294,10 @@ def _with_cues(
             if by_vowel:
                 vowel = judged[neighbour][0]
                 span_start_ms = (vowel.start_ms + vowel.end_ms) // 2
-        if phoneme.target == "L" and by_vowel and not final:
+        if phoneme.target in liquids.LIQUIDS and by_vowel and not final:
             vowel_middle_ms = (judged[neighbour][0].start_ms + judged[neighbour][0].end_ms) // 2
-            before = phones[index - 1] if index else None
             word_start_ms = judged[0][0].start_ms
-            said = liquids.produced(clip, spectra, position, before, word_start_ms, vowel_middle_ms, loudest_db)
+            said = liquids.produced(clip, spectra, phones, index, position, word_start_ms, vowel_middle_ms, loudest_db)
         else:
             said = obstruents.produced(
                 spectra, phoneme.target, position, by_vowel, span_start_ms, span_end_ms, loudest_db
@@ -310,6 +311,10 @@ def _with_cues(
             judged[index] = (replace(phoneme, produced=said, distorted=False, end_ms=end), None)
         elif cue_edit := edit_at(target.phones, index, said or None):
             start_ms = phoneme.start_ms if said else phoneme.end_ms
+            if said and index == 0 and position is Position.UTTERANCE_INITIAL:
+                # the recording's first sound is this phone's, though the alignment may start it late where it fits
+                # the target's phone poorly
+                start_ms = cues.sound_start_ms(spectra, 0, start_ms, loudest_db)
             judged[index] = (replace(phoneme, produced=said, distorted=False, start_ms=start_ms), cue_edit)
     return judged
 

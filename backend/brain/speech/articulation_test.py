@@ -19,11 +19,11 @@ from brain.speech.testing import clip_of
 
 FOUR_YEARS, SEVEN_YEARS = 48, 84
 VOICES = {"adult": (ADULT_VOICE, ADULT_PITCH), "child-like": (CHILD_VOICE, CHILD_PITCH)}
-# Floors one below what the evaluation set gets right today in each voice (32 and 31 of len(ERRORS) error cases, all
-# 36 of len(CORRECT) cases said right): a change making articulation worse fails here, one borderline case moving with
+# Floors one below what the evaluation set gets right today in each voice (41 and 40 of len(ERRORS) error cases, all
+# 46 of len(CORRECT) cases said right): a change making articulation worse fails here, one borderline case moving with
 # the recogniser's search settings does not.
-ERRORS_FOUND_AT_LEAST = {"adult": 31, "child-like": 30}
-SAID_RIGHT_CLEAN_AT_LEAST = {"adult": 35, "child-like": 35}
+ERRORS_FOUND_AT_LEAST = {"adult": 40, "child-like": 39}
+SAID_RIGHT_CLEAN_AT_LEAST = {"adult": 45, "child-like": 45}
 
 
 CAT = TargetWord("cat", ("K", "AE", "T"))
@@ -104,6 +104,7 @@ def test_gliding_in_two_words_of_a_sentence_is_found_in_each_in_time_order(evals
 # Errors the recogniser's adult model does not hear, found by their acoustic cues (obstruents.py, liquids.py), in both
 # voices.
 FOUND_BY_CUES = {
+    "[[w'Ed]]": ("red", "R", "W", GLIDING),
     "[[w'Eg]]": ("leg", "L", "W", GLIDING),
     "[[w'Uk]]": ("look", "L", "W", GLIDING),
     "[[w'0k]]": ("lock", "L", "W", GLIDING),
@@ -141,8 +142,9 @@ def test_an_error_the_recogniser_misses_is_found_by_its_acoustic_cues_where_it_w
 
 
 # Words said right that the recogniser's adult model hears as errors in one voice or both (/v/ as [b], /d/ as [g],
-# final /k/ as [t] or /g/ as [d], a final stop left out): their cues say they were said right.
-HEARD_AS_ERRORS = ("van", "duck", "sock", "dig", "cake", "cap", "snake")
+# final /k/ as [t] or /g/ as [d], a final stop left out, /r/ as [w], the /l/ of a cluster left out): their cues say
+# they were said right.
+HEARD_AS_ERRORS = ("van", "duck", "sock", "dig", "cake", "cap", "snake", "run", "seven", "plenty")
 
 
 @pytest.mark.parametrize("voice", VOICES)
@@ -154,12 +156,23 @@ def test_a_word_said_right_that_the_recogniser_hears_as_an_error_is_judged_clean
     assert articulation.percent_consonants_correct == 100
 
 
-@pytest.mark.parametrize("voice", VOICES)
-@pytest.mark.parametrize("said", ["[[b'u:]]", "[[b'ak]]"])
-def test_b_said_without_the_l_of_its_cluster_is_cluster_reduction_with_an_empty_span_after_the_b(evalset, said, voice):
-    target = {"[[b'u:]]": "blue", "[[b'ak]]": "black"}[said]
+REDUCED_CLUSTERS = {
+    "[[b'u:]]": "blue",
+    "[[b'ak]]": "black",
+    "[[g'as]]": "glass",
+    "[[p'eI]]": "play",
+    "[[k'i:n]]": "clean",
+    "[[f'ag]]": "flag",
+    "[[s'i:p]]": "sleep",
+}
 
-    articulation, duration_ms = articulation_of(evalset, said, target, voice=voice)
+
+@pytest.mark.parametrize("voice", VOICES)
+@pytest.mark.parametrize("said", REDUCED_CLUSTERS)
+def test_a_cluster_said_without_its_l_is_cluster_reduction_with_an_empty_span_after_the_first_consonant(
+    evalset, said, voice
+):
+    articulation, duration_ms = articulation_of(evalset, said, REDUCED_CLUSTERS[said], voice=voice)
 
     (error,) = articulation.errors
     assert (error.target, error.produced, error.kind, error.process) == ("L", "", ErrorKind.OMISSION, CLUSTER_REDUCTION)
@@ -175,8 +188,9 @@ def test_a_v_between_vowels_heard_as_b_is_said_right_where_its_high_band_barely_
     assert articulation.errors == ()
 
 
-def test_a_b_said_for_a_v_between_vowels_keeps_the_stopping_the_recogniser_hears_since_its_release_rises(evalset):
-    articulation, _ = articulation_of(evalset, "[['oUb3]]", "over", voice="adult")
+@pytest.mark.parametrize("voice", VOICES)
+def test_a_b_said_for_a_v_between_vowels_is_stopping_by_its_closure_without_noise(evalset, voice):
+    articulation, _ = articulation_of(evalset, "[['oUb3]]", "over", voice=voice)
 
     assert [(e.target, e.produced, e.process) for e in articulation.errors] == [("V", "B", STOPPING)]
 

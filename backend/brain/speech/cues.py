@@ -90,12 +90,16 @@ _ONSET_FRAMES = 15 // STEP_MS
 def onset_centroid_hz(s: Spectra, start_ms: int, end_ms: int, loudest_db: float) -> float:
     """The spectral centre of gravity above 1 kHz of the first 15 ms of sound in the span (0 when it is silent):
     a voiced stop's burst, before the voicing of the vowel after it outweighs it."""
-    first, last = _frames(s, start_ms, end_ms)
-    audible = np.flatnonzero(s.level_db[first:last] > loudest_db + _AUDIBLE_DB)
-    if not len(audible):
+    onset = _first_audible(s, start_ms, end_ms, loudest_db)
+    if onset is None:
         return 0.0
-    onset = first + int(audible[0])
     return _centroid_hz(s.power[onset : onset + _ONSET_FRAMES].sum(axis=0))
+
+
+def sound_start_ms(s: Spectra, start_ms: int, end_ms: int, loudest_db: float) -> int:
+    """Where the first audible sound in the span starts (end_ms when it is silent)."""
+    onset = _first_audible(s, start_ms, end_ms, loudest_db)
+    return end_ms if onset is None else onset * STEP_MS
 
 
 _VOWEL_DB = -10.0  # within this of the word's loudest frame: a vowel's body, louder than any consonant before it
@@ -104,11 +108,9 @@ _VOWEL_DB = -10.0  # within this of the word's loudest frame: a vowel's body, lo
 def onset_to_vowel_ms(s: Spectra, start_ms: int, loudest_db: float) -> int:
     """How long the sound that starts at the first audible frame from start_ms lasts before the level comes within
     10 dB of the word's loudest frame, the vowel: a fricative's noise before it, or only a stop's burst."""
-    first, _ = _frames(s, start_ms, start_ms)
-    audible = np.flatnonzero(s.level_db[first:] > loudest_db + _AUDIBLE_DB)
-    if not len(audible):
+    onset = _first_audible(s, start_ms, STEP_MS * len(s.level_db), loudest_db)
+    if onset is None:
         return 0
-    onset = first + int(audible[0])
     loud = np.flatnonzero(s.level_db[onset:] > loudest_db + _VOWEL_DB)
     return int(loud[0]) * STEP_MS if len(loud) else 0
 
@@ -135,9 +137,22 @@ def release_rise_db(
     return best_frame * STEP_MS, best_rise
 
 
+def high_over_low_db(s: Spectra, start_ms: int, end_ms: int) -> float:
+    """The median over the span of the high band's level against the low band's: a voiced stop's closure is a voice
+    bar with next to nothing above 3 kHz, a voiced fricative keeps some weak noise there (Stevens 1998)."""
+    first, last = _frames(s, start_ms, end_ms)
+    return float(np.median(s.high_db[first:last] - s.low_db[first:last])) if last > first else np.nan
+
+
 def loudest_db(s: Spectra, start_ms: int, end_ms: int) -> float:
     first, last = _frames(s, start_ms, end_ms)
     return float(s.level_db[first:last].max()) if last > first else -np.inf
+
+
+def _first_audible(s: Spectra, start_ms: int, end_ms: int, loudest_db: float) -> int | None:
+    first, last = _frames(s, start_ms, end_ms)
+    audible = np.flatnonzero(s.level_db[first:last] > loudest_db + _AUDIBLE_DB)
+    return first + int(audible[0]) if len(audible) else None
 
 
 def _centroid_hz(power: np.ndarray) -> float:

@@ -83,3 +83,18 @@ def test_a_closure_carrying_some_noise_is_closed_only_where_the_caller_allows_th
     assert cues.release_rise_db(s, 200, 280, loudest)[1] == -np.inf
     release_ms, rise_db = cues.release_rise_db(s, 200, 280, loudest, closed_db=-25.0)
     assert release_ms == pytest.approx(250, abs=10) and rise_db > 10
+
+
+def test_a_span_sounds_from_its_first_audible_frame_and_a_silent_one_only_at_its_end():
+    s, loudest = word(silence(40), vowel(200))
+
+    assert cues.sound_start_ms(s, 0, 100, loudest) == pytest.approx(40, abs=10)
+    assert cues.sound_start_ms(s, 0, 20, loudest) == 20
+
+
+def test_a_closure_with_voicing_alone_has_less_high_band_against_the_low_than_weak_voiced_frication():
+    voice_bar = tone(0.05, hz=150, amplitude=0.1)
+    closure, _ = word(vowel(100), voice_bar, vowel(100))
+    fricative, _ = word(vowel(100), voice_bar + noise(50, 3000, 7000, 0.01), vowel(100))
+
+    assert cues.high_over_low_db(closure, 110, 140) < -24 < cues.high_over_low_db(fricative, 110, 140)

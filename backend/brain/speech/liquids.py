@@ -1,13 +1,18 @@
-"""How an /l/ at the start of a word was said, where the recogniser's adult model cannot tell: as [w] (gliding), by
-its second formant, or left out of a /bl/ cluster (cluster reduction), by how long the word takes to reach its vowel.
+"""How a liquid (/l/ or /r/) at the start of a word was said, where the recogniser's adult model cannot tell: as [w]
+(gliding), by its formants, or an /l/ left out of a cluster (cluster reduction), by the lateral's formants or, in /bl/,
+by how long the word takes to reach its vowel.
 
 [w] is made with rounded lips and a raised back tongue, so its F2 is low and rises into the vowel; /l/'s tongue tip
-contact keeps F2 near 1-1.7 kHz, close to the vowel's own (Espy-Wilson 1992). In /bl/ the lateral is a quieter
-sonorant between the release and the vowel; without it the release runs straight into the vowel.
+contact keeps F2 near 1-1.7 kHz, close to the vowel's own (Espy-Wilson 1992). /r/'s F2 is low and rising too, but its
+bunched or retroflex tongue pulls F3 down towards F2, where [w] keeps F3 near the vowel's (Espy-Wilson 1992; Dalston
+1975). In a cluster the lateral is a quieter sonorant between the release and the vowel, with a steady low F2 and a
+high F3 (Stevens 1998); without it the release runs straight into the vowel.
 
 Formants come from Praat's Burg tracker (parselmouth) on the onset alone, from just before the consonant to the
 middle of the vowel after it: a few hundred milliseconds, not the whole recording.
 """
+
+from dataclasses import dataclass
 
 import numpy as np
 import parselmouth
@@ -16,6 +21,7 @@ from brain.speech import cues
 from brain.speech.audio import ANALYSIS_RATE_HZ, Clip
 from brain.speech.obstruents import Position
 
+LIQUIDS = frozenset({"L", "R"})
 # Praat's ceiling for a woman's voice, used for both voices of the set. Real children's shorter vocal tracts may want
 # a higher one (Praat suggests up to 8 kHz for young children).
 CEILING_HZ = 5500.0
@@ -32,56 +38,111 @@ _SPEAKING_DB = -25.0
 # Onset F2 on the evaluation set, both voices: [w] for /l/ 460-859 Hz, rising into the vowel (0.24-0.73 of the
 # vowel's F2); /l/ said right 1382-1722 Hz before front vowels ("leg", "lip", "the leg"), and 983-1496 Hz but nearly
 # level (0.86-1.00 of the vowel's F2) before back ones and /aI/ ("look", "lock", "lion"). [w] needs both: a low F2
-# and a rise. (/r/ is not judged: its F2 is low and rising too, from 998 Hz at 0.59 of the vowel's in "red" said
-# right, against 566-897 Hz for [w]; its low F3 would tell them apart, and the recogniser already does.)
+# and a rise. (/r/'s F2 is low and rising too, from 998 Hz at 0.59 of the vowel's in "red" said right.)
 GLIDE_MAX_HZ = 1100.0
 GLIDE_MAX_OF_VOWEL = 0.85
-# From a recording's first sound to its vowel (cues.onset_to_vowel_ms), /bl/ said right: 25-60 ms ("blue", "black");
-# [b] alone: 0-20 ms. (/gl/ is not judged: espeak-ng voices /g/ 30-40 ms before its release, as long as a lateral.)
-CLUSTER_LATERAL_MIN_MS = 23
+# Lowest onset F3 against the vowel's on the evaluation set, both voices ("red", "rabbit", "run", "rain", alone and in
+# "the red rabbit"): /r/ said right 0.50-0.60 alone (1234-1447 Hz adult, 1912-1959 Hz child-like) and 0.66-0.75 in
+# the sentence; [w] 0.86-0.93 (2277-2372 Hz adult, 2864-2968 Hz child-like). Other words said right measure 0.47-0.68
+# alone ("right", "room", "rock", "ring", "rope", "rose", "ride") and 0.61-0.75 in sentences ("the rain", "we ran
+# home", "my robot", "her red hat"). The voices' F3 differ by 700 Hz, so only the ratio holds for both.
+RHOTIC_MAX_F3_OF_VOWEL = 0.8
+# A lateral after the first consonant of a cluster is a voiced stretch of steady formants, its F2 low and its F3
+# high: the longest run of voiced frames whose F3 - F2 is over 1.3 times the vowel's, up to the vowel's middle (a
+# release burst or a fricative's noise is not voiced), in both voices: /l/ said right 50-130 ms ("blue", "black",
+# "glass", "glad", "glitter", "play", "plane", "plate", "plenty", "clap", "class", "clean", "clip", "flag", "flip",
+# "sleep", "sled", "slip", "blend"); left out 0-20 ms, the consonant's release running into the vowel, whose formants
+# move apart from the start. That holds before front vowels and /u/ (fronted in American English, as in both voices);
+# before back vowels and diphthongs the vowel's own F3 - F2 is as wide ("block", "clock", "plum", "globe", "slow":
+# 0-5 ms said right), and only /bl/ is judged there, by its timing below.
+CLUSTER_LATERAL_MIN_MS = 40
+_LATERAL_GAP_OF_VOWEL = 1.3
+_LATERAL_APART_BEFORE = frozenset({"IY", "IH", "EY", "EH", "AE", "UW"})
+# The first consonants of the clusters judged: stops and fricatives.
+_CLUSTER_ONSETS = frozenset({"B", "G", "P", "K", "F", "S"})
+# From a recording's first sound to its vowel (cues.onset_to_vowel_ms), /bl/ said right: 25-60 ms ("blue", "black",
+# and 45-50 ms in "block"); [b] alone: 0-20 ms. (Not for /gl/: espeak-ng voices /g/ 30-40 ms before its release, as
+# long as a lateral.)
+BL_LATERAL_MIN_LEAD_MS = 23
+
+
+@dataclass(frozen=True, slots=True)
+class _Onset:
+    """F2 and F3 every STEP_MS from where the consonant starts to just past the vowel's middle (nan where the frame is
+    not at speaking level or none is tracked), which frames are voiced, and both formants at the vowel's middle."""
+
+    f2_hz: np.ndarray
+    f3_hz: np.ndarray
+    voiced: np.ndarray
+    vowel_f2_hz: float
+    vowel_f3_hz: float
 
 
 def produced(
     clip: Clip,
     s: cues.Spectra,
+    phones: tuple[str, ...],
+    index: int,
     position: Position,
-    before: str | None,
     word_start_ms: int,
     vowel_middle_ms: int,
     loudest_db: float,
 ) -> str | None:
-    """What an /l/ before a vowel whose middle is at vowel_middle_ms was said as ("W", "L", or "" for left out), in a
-    word starting at word_start_ms, the /l/ its first sound (before is None) or after the consonant before; None where
-    the cues cannot tell."""
+    """What the liquid ("L" or "R") at index of the word's phones, before the vowel whose middle is at vowel_middle_ms,
+    was said as ("W", the liquid itself, or "" for left out), in a word starting at word_start_ms, the liquid its first
+    sound or after a first consonant; None where the cues cannot tell."""
+    phone, vowel = phones[index], phones[index + 1]
+    before = phones[index - 1] if index else None
     sound_start_ms = word_start_ms
     if position is Position.UTTERANCE_INITIAL:
         sound_start_ms = max(0, word_start_ms - _ALIGNED_LATE_MS)
-    if before == "B" and position is Position.UTTERANCE_INITIAL:
-        lead_ms = cues.onset_to_vowel_ms(s, sound_start_ms, loudest_db)
-        return "L" if lead_ms >= CLUSTER_LATERAL_MIN_MS else ""
     if before is not None:
+        if phone != "L" or before not in _CLUSTER_ONSETS or position is not Position.UTTERANCE_INITIAL:
+            return None
+        if vowel in _LATERAL_APART_BEFORE:
+            onset = _onset_formants(clip, s, sound_start_ms, vowel_middle_ms, loudest_db)
+            return None if onset is None else "L" if _lateral_ms(onset) >= CLUSTER_LATERAL_MIN_MS else ""
+        if before == "B":
+            return "L" if cues.onset_to_vowel_ms(s, sound_start_ms, loudest_db) >= BL_LATERAL_MIN_LEAD_MS else ""
         return None
-    lowest_hz, vowel_hz = onset_f2_hz(clip, s, sound_start_ms, vowel_middle_ms, loudest_db)
-    if not (np.isfinite(lowest_hz) and np.isfinite(vowel_hz)):
+    onset = _onset_formants(clip, s, sound_start_ms, vowel_middle_ms, loudest_db)
+    if onset is None:
         return None
-    return "W" if lowest_hz < GLIDE_MAX_HZ and lowest_hz < GLIDE_MAX_OF_VOWEL * vowel_hz else "L"
+    if phone == "R":
+        lowest_f3_hz = np.nanmin(onset.f3_hz)
+        return "R" if lowest_f3_hz < RHOTIC_MAX_F3_OF_VOWEL * onset.vowel_f3_hz else "W"
+    lowest_f2_hz = np.nanmin(onset.f2_hz)
+    return "W" if lowest_f2_hz < GLIDE_MAX_HZ and lowest_f2_hz < GLIDE_MAX_OF_VOWEL * onset.vowel_f2_hz else "L"
 
 
-def onset_f2_hz(
+def _onset_formants(
     clip: Clip, s: cues.Spectra, start_ms: int, vowel_middle_ms: int, loudest_db: float
-) -> tuple[float, float]:
-    """The lowest F2 at speaking level from start_ms, where the consonant starts, to the vowel's middle, and F2 at
-    that middle (nan where none is tracked)."""
-    begin_ms = start_ms
+) -> _Onset | None:
+    """The onset from start_ms, where the consonant starts, to the vowel's middle; None where it is too short to track
+    or nothing is tracked at the vowel's middle or before it."""
     end_ms = vowel_middle_ms + round(2000 * _WINDOW_S)  # Praat's Gaussian window spans twice the length given
-    samples = clip.samples[begin_ms * ANALYSIS_RATE_HZ // 1000 : end_ms * ANALYSIS_RATE_HZ // 1000]
+    samples = clip.samples[start_ms * ANALYSIS_RATE_HZ // 1000 : end_ms * ANALYSIS_RATE_HZ // 1000]
     if len(samples) < 2 * _WINDOW_S * ANALYSIS_RATE_HZ:
-        return np.nan, np.nan
+        return None
     sound = parselmouth.Sound(samples.astype(np.float64), sampling_frequency=ANALYSIS_RATE_HZ)
-    formant = sound.to_formant_burg(_STEP_S, 5, CEILING_HZ, _WINDOW_S, 50.0)
-    times_s = formant.xs()
-    f2 = np.array([formant.get_value_at_time(2, t) for t in times_s])
-    frames = np.minimum(len(s.level_db) - 1, (begin_ms + 1000 * times_s).astype(int) // cues.STEP_MS)
-    speaking = (s.level_db[frames] > loudest_db + _SPEAKING_DB) & np.isfinite(f2)
-    lowest_hz = float(f2[speaking].min()) if speaking.any() else np.nan
-    return lowest_hz, formant.get_value_at_time(2, (vowel_middle_ms - begin_ms) / 1000)
+    track = sound.to_formant_burg(_STEP_S, 5, CEILING_HZ, _WINDOW_S, 50.0)
+    times_s = track.xs()
+    frames = np.minimum(len(s.level_db) - 1, (start_ms + 1000 * times_s).astype(int) // cues.STEP_MS)
+    speaking = s.level_db[frames] > loudest_db + _SPEAKING_DB
+    f2, f3 = (np.where(speaking, [track.get_value_at_time(n, t) for t in times_s], np.nan) for n in (2, 3))
+    middle_s = (vowel_middle_ms - start_ms) / 1000
+    vowel_f2, vowel_f3 = track.get_value_at_time(2, middle_s), track.get_value_at_time(3, middle_s)
+    if not (np.isfinite(f2).any() and np.isfinite(f3).any() and np.isfinite([vowel_f2, vowel_f3]).all()):
+        return None
+    return _Onset(f2, f3, s.low_db[frames] > s.high_db[frames], vowel_f2, vowel_f3)
+
+
+def _lateral_ms(onset: _Onset) -> int:
+    """How long the longest voiced stretch of the onset whose F3 - F2 stands well apart from the vowel's lasts."""
+    vowel_gap_hz = onset.vowel_f3_hz - onset.vowel_f2_hz
+    apart = onset.voiced & (onset.f3_hz - onset.f2_hz > _LATERAL_GAP_OF_VOWEL * vowel_gap_hz)
+    longest = run = 0
+    for frame_apart in apart:
+        run = run + 1 if frame_apart else 0
+        longest = max(longest, run)
+    return longest * cues.STEP_MS
