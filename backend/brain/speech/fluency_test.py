@@ -114,7 +114,7 @@ def test_restarting_a_word_is_one_part_word_repetition_before_the_word(evalset):
 
 
 @pytest.mark.parametrize(("voice", "pitch"), [(ADULT_VOICE, ADULT_PITCH), (CHILD_VOICE, CHILD_PITCH)])
-@pytest.mark.parametrize(("before", "word"), [("i want the", "ball"), ("we saw a big", "dog")])
+@pytest.mark.parametrize(("before", "word"), [("i want the", "ball"), ("we saw a big", "dog"), ("she has a", "cat")])
 @pytest.mark.parametrize("times", [1, 2])
 def test_a_word_restarted_without_a_target_is_one_part_word_repetition_spanning_the_restarts(
     evalset, voice, pitch, before, word, times

@@ -6,7 +6,8 @@ never hears a restart on its own, so the recording is cut into syllable-like str
 and each stretch is compared with the next one (across a short pause) by the warped spectral distance of
 repetitions. Stretches that sound alike in a row are one whole-word repetition: a one-syllable word, the kind counted
 as stuttering-like. A stretch much shorter than the next one that sounds like as much of its start is a restart of
-that word, and the stretches said again just before it are restarts too.
+that word, and the stretches said again just before it are restarts too; so is a syllable already said again that
+is much shorter than the next stretch and starts as it does ("kuh kuh cat").
 """
 
 from dataclasses import dataclass
@@ -40,16 +41,32 @@ _ALIKE_MAX_DB = 3.0
 # A restart is at most this share of the stretch after it: espeak-ng's restarts (the first 150 ms of "ball" or "dog"
 # cut from a saying at another pace, "duh" before "dog") measure 0.38-0.50 of the word's stretch; a one-syllable word
 # said again 0.69 and up of its next saying, but 0.55 when that one is drawn out at the end of a phrase (the child-like
-# voice's "the dog said no no no"; said at 180 words per minute, 0.50, and taken for restarts). A restart of a short
-# word can sound as alike to the whole word as a saying again does (the warping stretches it over the word), so only
-# its length tells them apart.
+# voice's "the dog said no no no"; said at 180 words per minute, 0.50). A restart of a short word can sound as alike
+# to the whole word as a saying again does (the warping stretches it over the word: 2.0-2.5 dB for "do-" before
+# "dog"), so only its length tells them apart; but a syllable said again already is one more saying when it sounds
+# that alike to the next stretch (the drawn-out "no" 1.9 dB, restarts said twice 3.7 dB and up against their word).
 _RESTART_MAX_SHARE = 0.5
 # Warped distance of a restart to as much of the start of the stretch after it: those restarts measure 0.5-1.4 dB
 # when cut from the word, 2.6-3.2 for "duh" before "dog"; in fluent speech a stretch at most half the next one
 # measures 4.7 and up against its start (espeak-ng's fluent passages, both voices, 80-150 words per minute), 5.9 and
 # up in the real recordings, and a word said again against the start of the word after it 6.7 and up. A restart
-# whose schwa is far from the word's vowel ("buh" before "ball": 5.5-7.2) is not found.
+# whose schwa is far from the word's vowel ("buh" before "ball": 5.5-7.2) is not found that way alone.
 _RESTART_ALIKE_MAX_DB = 4.0
+# A syllable already said again in a row is a restart of the next stretch when, short enough, it starts as that
+# stretch does: the first 50 ms of espeak-ng's "kuh" and "puh" against "cat", "cake" and "pig" measure 0.7-1.5 dB,
+# where the rest of its schwa is too far from the word's vowel for the restart above. Such a run only ever
+# changes from a whole-word repetition to restarts (no new run is found): whole-word repetitions are 0.74 and more of
+# the stretch after them, and their first 50 ms measure 3.6 dB and up against its first 50 ms.
+_ONSET_MS = 50
+_ONSET_ALIKE_MAX_DB = 2.0
+# A restart of a word starting with a voiceless stop ("ca- cat") said straight after a vowel has no closure: the
+# loudness dip falls after the stop's release, and what is left of it (110 ms of a 150 ms restart) is shorter than a
+# syllable. Such a fragment is compared, not joined, when it sounds like the start of the word after it, or like all
+# of a second restart before that word: those fragments measure 1.3-1.8 dB; fragments of fluent speech at most half
+# the next syllable 3.9 and up against its start, and 2.6 and up against all of it (espeak-ng's fluent sentences, both
+# voices, 80-180 words per minute, and the real recordings: 103 clips).
+_CUT_RESTART_MIN_MS = 100
+_CUT_RESTART_ALIKE_MAX_DB = 2.0
 
 Span = tuple[int, int]
 
@@ -65,13 +82,19 @@ class Run:
 def said_again(clip: Clip, speech: np.ndarray) -> list[Run]:
     """Each run of a syllable said again, or of restarts with the word restarted; speech marks the 10 ms frames loud
     enough to be speech."""
-    syllables = [s for s in _syllables(clip, speech) if s[1] - s[0] >= _SYLLABLE_MIN_MS]
+    syllables = _syllables(clip, speech)
     runs: list[Run] = []
     for before, after in zip(syllables, syllables[1:], strict=False):
         if after[0] - before[1] > _MAX_PAUSE_MS:
             continue
-        restart = _restarts(clip, before, after)
-        if not restart and distance_db(clip, before, after) > _ALIKE_MAX_DB:
+        again = bool(runs) and runs[-1].word is None and runs[-1].sayings[-1] == before
+        alike = distance_db(clip, before, after) <= _ALIKE_MAX_DB
+        # a syllable said again and again is one more saying when it sounds like all of the next stretch, however
+        # drawn out that is ("no no no" at the end of a phrase)
+        restart = not (again and alike) and (
+            _restarts(clip, before, after) or (again and _starts_as(clip, before, after))
+        )
+        if not restart and not alike:
             continue
         if not runs or runs[-1].word is not None or runs[-1].sayings[-1] != before:
             runs.append(Run([before]))
@@ -90,28 +113,65 @@ def _restarts(clip: Clip, before: Span, after: Span) -> bool:
     )
 
 
+def _starts_as(clip: Clip, before: Span, after: Span) -> bool:
+    """Whether before is much shorter than after and its first sound is after's."""
+    onset = (before[0], before[0] + _ONSET_MS), (after[0], after[0] + _ONSET_MS)
+    return before[1] - before[0] <= _RESTART_MAX_SHARE * (after[1] - after[0]) and (
+        distance_db(clip, *onset) <= _ONSET_ALIKE_MAX_DB
+    )
+
+
 def _syllables(clip: Clip, speech: np.ndarray) -> list[Span]:
-    """Stretches of speech between silences and loudness dips, fragments joined to the nearer neighbour."""
+    """Stretches of speech between silences and loudness dips, long enough to compare: fragments are joined to the
+    nearer neighbour, unless they are restarts cut short (see _CUT_RESTART_MIN_MS)."""
     levels = np.convolve(frame_levels_db(clip)[: len(speech)], np.ones(3) / 3, mode="same")
     edges = np.flatnonzero(np.diff(np.concatenate(([0], speech.astype(int), [0]))))
-    stretches = []
+    stretches: list[Span] = []
     for start, end in zip(edges[::2], edges[1::2], strict=True):
         dips, _ = find_peaks(-levels[start:end], prominence=_DIP_DB)
         cuts = [start, *(start + dips), end]
-        stretches += [[int(a) * FRAME_MS, int(b) * FRAME_MS] for a, b in zip(cuts, cuts[1:], strict=False)]
-    return [tuple(s) for s in _joined_fragments(stretches)]
+        stretches += [(int(a) * FRAME_MS, int(b) * FRAME_MS) for a, b in zip(cuts, cuts[1:], strict=False)]
+    syllables = _joined_fragments(stretches, set())
+    cut = {
+        n
+        for n, (start, end) in enumerate(stretches)
+        if end - start < _SYLLABLE_MIN_MS and _cut_restart(clip, (start, end), [s for s in syllables if s[0] >= end])
+    }
+    kept = {stretches[n][0] for n in cut}
+    return [s for s in _joined_fragments(stretches, cut) if s[1] - s[0] >= _SYLLABLE_MIN_MS or s[0] in kept]
 
 
-def _joined_fragments(stretches: list[list[int]]) -> list[list[int]]:
-    """Each stretch shorter than a syllable joined to the nearer neighbour within _FRAGMENT_GAP_MS of it."""
-    joined: list[list[int]] = []
-    for n, stretch in enumerate(stretches):
-        gap_before = stretch[0] - joined[-1][1] if joined else np.inf
-        gap_after = stretches[n + 1][0] - stretch[1] if n + 1 < len(stretches) else np.inf
-        if stretch[1] - stretch[0] >= _SYLLABLE_MIN_MS or min(gap_before, gap_after) > _FRAGMENT_GAP_MS:
-            joined.append(stretch)
+def _joined_fragments(stretches: list[Span], kept: set[int]) -> list[Span]:
+    """Each stretch shorter than a syllable, but those numbered in kept, joined to the nearer neighbour within
+    _FRAGMENT_GAP_MS of it."""
+    joined: list[Span] = []
+    carried = None  # where a fragment joined to the stretch after it starts
+    for n, (start, end) in enumerate(stretches):
+        start, carried = carried if carried is not None else start, None
+        gap_before = start - joined[-1][1] if joined else np.inf
+        gap_after = stretches[n + 1][0] - end if n + 1 < len(stretches) else np.inf
+        if end - start >= _SYLLABLE_MIN_MS or min(gap_before, gap_after) > _FRAGMENT_GAP_MS or n in kept:
+            joined.append((start, end))
         elif gap_before <= gap_after:
-            joined[-1][1] = stretch[1]
+            joined[-1] = (joined[-1][0], end)
         else:
-            stretches[n + 1][0] = stretch[0]
+            carried = start
     return joined
+
+
+def _cut_restart(clip: Clip, fragment: Span, after: list[Span]) -> bool:
+    """Whether a fragment is a restart whose stop's release fell before the loudness dip: long enough, within a pause
+    of the syllable after it, and sounding like the start of that word or like the whole of another saying of the
+    restart ("ca- ca- cat")."""
+    length = fragment[1] - fragment[0]
+    if length < _CUT_RESTART_MIN_MS or not after or after[0][0] - fragment[1] > _MAX_PAUSE_MS:
+        return False
+    word = after[0]
+    if length <= _RESTART_MAX_SHARE * (word[1] - word[0]):
+        return distance_db(clip, fragment, (word[0], word[0] + length)) <= _CUT_RESTART_ALIKE_MAX_DB
+    return (
+        len(after) > 1
+        and after[1][0] - after[0][1] <= _MAX_PAUSE_MS
+        and distance_db(clip, fragment, after[0]) <= _CUT_RESTART_ALIKE_MAX_DB
+        and _restarts(clip, after[0], after[1])
+    )

@@ -35,12 +35,14 @@ def test_a_word_said_again_is_one_run_of_its_sayings_spanning_them(
 
 
 @pytest.mark.parametrize(("voice", "pitch"), VOICES)
-@pytest.mark.parametrize(("before", "word"), [("i want the", "ball"), ("we saw a big", "dog")])
+@pytest.mark.parametrize(("before", "word"), [("i want the", "ball"), ("we saw a big", "dog"), ("she has a", "cat")])
 @pytest.mark.parametrize("times", [1, 2])
 @pytest.mark.parametrize("pause_s", [0.1, 0.25])
 def test_a_restarted_word_is_one_run_of_its_restarts_followed_by_the_word(
     evalset, voice, pitch, before, word, times, pause_s
 ):
+    """Said straight after "a", "ca-" has no closure before its /k/: the loudness dip falls after the release, and the
+    restart's stretch is shorter than a syllable."""
     path, start_s, end_s = evalset.restarted(before, word, times, pause_s, voice=voice, pitch=pitch)
 
     runs = runs_in(path)
@@ -49,6 +51,30 @@ def test_a_restarted_word_is_one_run_of_its_restarts_followed_by_the_word(
     assert runs[0].sayings[0][0] == pytest.approx(start_s * 1000, abs=RESTART_TOLERANCE_MS)
     assert runs[0].sayings[-1][1] == pytest.approx(end_s * 1000, abs=RESTART_TOLERANCE_MS)
     assert runs[0].word[0] == pytest.approx((end_s + pause_s) * 1000, abs=RESTART_TOLERANCE_MS)
+
+
+@pytest.mark.parametrize(("voice", "pitch"), VOICES)
+@pytest.mark.parametrize("words_per_minute", [150, 180])
+def test_a_word_said_three_times_the_last_drawn_out_is_one_run_of_three_sayings(
+    evalset, voice, pitch, words_per_minute
+):
+    """The last "no" ends the phrase and is twice as long as the others: as short against it as a restart is against
+    its word, but sounding like all of it."""
+    runs = runs_in(evalset.said("the dog said no no no", voice=voice, pitch=pitch, words_per_minute=words_per_minute))
+
+    assert [(len(run.sayings), run.word) for run in runs] == [(3, None)]
+
+
+@pytest.mark.parametrize(("voice", "pitch"), VOICES)
+@pytest.mark.parametrize("text", ["she has a kuh kuh cat", "my puh puh pig"])
+def test_a_syllable_said_again_that_starts_as_the_longer_word_after_it_is_restarts_of_that_word(
+    evalset, voice, pitch, text
+):
+    """espeak-ng's own "kuh" sounds like the start of "cat" only in its first sound: its schwa is not the word's
+    vowel. Said twice, it was read as a whole-word repetition "kuh kuh"."""
+    runs = runs_in(evalset.said(text, voice=voice, pitch=pitch))
+
+    assert [(len(run.sayings), run.word is not None) for run in runs] == [(2, True)]
 
 
 @pytest.mark.parametrize(("voice", "pitch"), VOICES)
