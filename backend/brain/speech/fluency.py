@@ -114,7 +114,7 @@ def analyze_fluency(clip: Clip, words: list[SpokenWord], pause_threshold_ms: int
     # a block's silence is part of a word, not a pause between words; both are left out of articulation time
     silent = [span for span in silences if span.ms >= pause_threshold_ms]
     pauses = tuple(span for span in silent if not any(b.start_ms == span.start_ms for b in blocks))
-    whole = [w for w in words if not w.partial]
+    whole = _said(words, repetitions)
     syllables = sum(w.syllables for w in whole)
     speaking_s = (last - first) * _FRAME_MS / 1000
     articulating_s = speaking_s - sum(span.ms for span in silent) / 1000
@@ -128,6 +128,19 @@ def analyze_fluency(clip: Clip, words: list[SpokenWord], pause_threshold_ms: int
         word_count=len(whole),
         pause_threshold_ms=pause_threshold_ms,
     )
+
+
+def _said(words: list[SpokenWord], repetitions: tuple[Disfluency, ...]) -> list[SpokenWord]:
+    """The whole words said. A target's word heard again straight after itself is said again only in a repetition
+    found; else the search heard one saying as two (the child-like voice's slow "is it a big ball" as "a a")."""
+    whole_word = [d for d in repetitions if d.kind is DisfluencyKind.WHOLE_WORD_REPETITION]
+    said: list[SpokenWord] = []
+    for word in (w for w in words if not w.partial):
+        again = bool(said) and word.target is not None and said[-1].target == word.target
+        if again and not any(d.start_ms < word.end_ms and word.start_ms < d.end_ms for d in whole_word):
+            continue
+        said.append(word)
+    return said
 
 
 def find_disfluencies(

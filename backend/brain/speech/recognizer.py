@@ -43,14 +43,16 @@ class Phone:
 # model (lm=None: a decoder then loads in about 30 MB instead of 90). A forced alignment that finds no way through
 # the clip is tried again without filler words (breath, noise, silence) between the words: with them the search
 # lost every path to the end of whole sentences in espeak-ng's adult voice ("a big brown dog jumped over the
-# fence", and passages of 8-27 words), at any beam. Fillers stay the first choice: without them grammars and
-# alignments of single words in their padding fail (the evaluation set's errors found fell to 2 of 24).
+# fence", and passages of 8-27 words), at any beam. Repetition grammars lose their ends the same way (spoken.py tries
+# them again without fillers): in that voice 6 of a 30 s passage's 14 pieces got through with fillers, 11 without.
+# Fillers stay the first choice: without them grammars and alignments of single words in their padding fail (the
+# evaluation set's errors found fell to 2 of 24).
 _SETTINGS = {
     "dictation": {"maxhmmpf": 8000},
     "constrained": {"wbeam": 1e-16, "lm": None},
-    "alignment without fillers": {"wbeam": 1e-16, "lm": None, "fsgusefiller": False},
+    "constrained without fillers": {"wbeam": 1e-16, "lm": None, "fsgusefiller": False},
 }
-_ALIGNMENT_PURPOSES = ("constrained", "alignment without fillers")
+_CONSTRAINED_PURPOSES = ("constrained", "constrained without fillers")
 
 
 @cache
@@ -67,11 +69,13 @@ def _decoder(purpose: str) -> Decoder:
 # decode their clips), and the grammars of a 30 s passage (13,000-15,000 characters) fit, so a target said again
 # builds none.
 GRAMMAR_BUDGET_CHARS = 16_000
+# Grammars searched without fillers are the few tried again; a quarter of the budget keeps several of them.
+_GRAMMAR_BUDGETS = {"constrained": GRAMMAR_BUDGET_CHARS, "constrained without fillers": GRAMMAR_BUDGET_CHARS // 4}
 
 
 @cache
-def _grammar_searches() -> GrammarSearches:
-    return GrammarSearches(_decoder("constrained"), GRAMMAR_BUDGET_CHARS)
+def _grammar_searches(purpose: str) -> GrammarSearches:
+    return GrammarSearches(_decoder(purpose), _GRAMMAR_BUDGETS[purpose])
 
 
 def _run(decoder: Decoder, clip: Clip) -> bool:
@@ -115,22 +119,24 @@ def pronunciation(word: str) -> tuple[str, ...] | None:
 def add_pronunciation(word: str, phones: tuple[str, ...]) -> None:
     """A dictionary entry for grammars and alignment. Not pushed into the active search (update=False), which
     would rebuild it: grammars and alignments made afterwards read the dictionary afresh."""
-    for purpose in _ALIGNMENT_PURPOSES:
+    for purpose in _CONSTRAINED_PURPOSES:
         decoder = _decoder(purpose)
         if decoder.lookup_word(word) is None:
             decoder.add_word(word, " ".join(phones), update=False)
 
 
-def recognise_grammar(clip: Clip, jsgf: str) -> list[Word]:
-    """Recognition restricted to a JSGF grammar whose public rule is <utterance>."""
-    decoder = _decoder("constrained")
-    _grammar_searches().activate(jsgf)
+def recognise_grammar(clip: Clip, jsgf: str, fillers: bool = True) -> list[Word]:
+    """Recognition restricted to a JSGF grammar whose public rule is <utterance>; without filler words (silence,
+    noise) between the grammar's words when fillers is False."""
+    purpose = _CONSTRAINED_PURPOSES[0 if fillers else 1]
+    decoder = _decoder(purpose)
+    _grammar_searches(purpose).activate(jsgf)
     return _words(decoder) if _run(decoder, clip) and decoder.hyp() is not None else []
 
 
 def _aligned(clip: Clip, words: list[str]) -> Decoder | None:
     """A decoder whose search has just aligned every one of the words to the clip; None when none could."""
-    for purpose in _ALIGNMENT_PURPOSES:
+    for purpose in _CONSTRAINED_PURPOSES:
         decoder = _decoder(purpose)
         decoder.set_align_text(" ".join(words))
         if _run(decoder, clip) and decoder.hyp() is not None and len(_words(decoder)) == len(words):

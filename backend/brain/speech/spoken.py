@@ -57,7 +57,7 @@ def _heard_against(clip: Clip, targets: list[TargetWord]) -> list[Word]:
     while at + 1 < len(cuts):
         first, start = cuts[at]
         for joined, (last, stop) in enumerate(cuts[at + 1 : at + 1 + _MOST_JOINED], 1):
-            piece = recognizer.recognise_grammar(clip.between(start, stop), repetition_grammar(targets[first:last]))
+            piece = _listened(clip.between(start, stop), targets[first:last])
             if _reaches(piece, targets[last - 1]) or last == len(targets):
                 heard += [replace(word, start_ms=word.start_ms + start, end_ms=word.end_ms + start) for word in piece]
                 at += joined
@@ -66,6 +66,17 @@ def _heard_against(clip: Clip, targets: list[TargetWord]) -> list[Word]:
             heard += aligned[first : cuts[at + 1][0]]
             at += 1
     return heard
+
+
+def _listened(clip: Clip, targets: list[TargetWord]) -> list[Word]:
+    """The words heard in a piece against its repetition grammar; searched again without filler words between them
+    when the search did not get through to the last word (see recognizer), and that kept when it did."""
+    grammar = repetition_grammar(targets)
+    heard = recognizer.recognise_grammar(clip, grammar)
+    if _reaches(heard, targets[-1]):
+        return heard
+    again = recognizer.recognise_grammar(clip, grammar, fillers=False)
+    return again if _reaches(again, targets[-1]) else heard
 
 
 def _cuts(clip: Clip, targets: list[TargetWord]) -> tuple[list[tuple[int, int]], list[Word]]:
