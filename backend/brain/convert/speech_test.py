@@ -20,6 +20,15 @@ def test_prolongations_and_blocks_keep_their_kind_and_span():
     assert message.percent_syllables_stuttered == 40
 
 
+def test_a_multisyllabic_word_repetition_keeps_its_kind_and_is_not_counted_as_stuttered():
+    repetition = Disfluency(DisfluencyKind.MULTISYLLABIC_WORD_REPETITION, "rabbit", 400, 1200)
+
+    message = fluency_to_proto(Fluency(3.0, 180.0, 3.5, (), (repetition,), 6, 4, 250))
+
+    assert message.disfluencies[0].kind == pb.DISFLUENCY_KIND_MULTISYLLABIC_WORD_REPETITION
+    assert message.percent_syllables_stuttered == 0
+
+
 def test_the_rhythm_basis_says_whether_npvi_was_measured_on_vowels():
     prosody = Prosody(
         240.0, 240.0, 200.0, 280.0, 5.8, 1.5, (), 60.0, Terminal.FALLING, -8.0, 45.0, RhythmBasis.VOWELS, 1.0, 5.0,

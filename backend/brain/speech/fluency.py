@@ -31,6 +31,11 @@ class DisfluencyKind(Enum):
     PART_WORD_REPETITION = "part-word repetition"
     PROLONGATION = "prolongation"
     BLOCK = "block"
+    # a typical disfluency ("rabbit rabbit"), not stuttering-like: left out of percent syllables stuttered
+    MULTISYLLABIC_WORD_REPETITION = "multisyllabic word repetition"
+
+
+_WORD_SAID_AGAIN = frozenset({DisfluencyKind.WHOLE_WORD_REPETITION, DisfluencyKind.MULTISYLLABIC_WORD_REPETITION})
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,12 +87,12 @@ class Fluency:
 
     @property
     def percent_syllables_stuttered(self) -> float:
-        """Disfluencies that run into each other (a restart, then a block of the word) are one stuttered syllable."""
-        ends = [before.end_ms for before in self.disfluencies[:-1]]
-        moments = sum(
-            1 for d, end in zip(self.disfluencies[1:], ends, strict=True) if d.start_ms > end + _ONE_MOMENT_MS
-        )
-        stuttered = moments + 1 if self.disfluencies else 0
+        """Stuttering-like disfluencies that run into each other (a restart, then a block of the word) are one
+        stuttered syllable."""
+        found = [d for d in self.disfluencies if d.kind is not DisfluencyKind.MULTISYLLABIC_WORD_REPETITION]
+        ends = [before.end_ms for before in found[:-1]]
+        moments = sum(1 for d, end in zip(found[1:], ends, strict=True) if d.start_ms > end + _ONE_MOMENT_MS)
+        stuttered = moments + 1 if found else 0
         return 100 * stuttered / self.syllable_count if self.syllable_count else 0.0
 
 
@@ -133,7 +138,7 @@ def analyze_fluency(clip: Clip, words: list[SpokenWord], pause_threshold_ms: int
 def _said(words: list[SpokenWord], repetitions: tuple[Disfluency, ...]) -> list[SpokenWord]:
     """The whole words said. A target's word heard again straight after itself is said again only in a repetition
     found; else the search heard one saying as two (the child-like voice's slow "is it a big ball" as "a a")."""
-    whole_word = [d for d in repetitions if d.kind is DisfluencyKind.WHOLE_WORD_REPETITION]
+    whole_word = [d for d in repetitions if d.kind in _WORD_SAID_AGAIN]
     said: list[SpokenWord] = []
     for word in (w for w in words if not w.partial):
         again = bool(said) and word.target is not None and said[-1].target == word.target
@@ -146,9 +151,10 @@ def _said(words: list[SpokenWord], repetitions: tuple[Disfluency, ...]) -> list[
 def find_disfluencies(
     words: list[SpokenWord], alike: Callable[[SpokenWord, SpokenWord], bool]
 ) -> tuple[Disfluency, ...]:
-    """Repetitions that count as stuttering-like: of a word's start ("b- b- ball", one disfluency spanning the
-    restarts, two of whose neighbouring sayings sound alike) and of a whole one-syllable word heard twice whose two
-    sayings sound alike ("I I want"). alike(before, after) tells whether after, or its start, sounds like before."""
+    """Repetitions: of a word's start ("b- b- ball", one disfluency spanning the restarts, two of whose neighbouring
+    sayings sound alike) and of a whole word heard twice whose two sayings sound alike, stuttering-like for a word of
+    one syllable ("I I want"), typical for a longer one of the target ("rabbit rabbit"; dictation's doubled longer
+    words are too often misheard). alike(before, after) tells whether after, or its start, sounds like before."""
     found = []
     restart: SpokenWord | None = None
     heard_again = False
@@ -164,16 +170,15 @@ def find_disfluencies(
             before.text == after.text
             and before.target == after.target  # not a word the target itself says twice ("bye bye")
             and not after.partial
-            and before.syllables == 1
+            and (before.syllables == 1 or (before.syllables > 1 and before.target is not None))
             and alike(before, after)
         ):
+            kind = _repeated_kind(before)
             again = found[-1] if found and found[-1].end_ms == before.end_ms else None
-            if again and again.kind is DisfluencyKind.WHOLE_WORD_REPETITION:
+            if again and again.kind is kind:
                 found[-1] = replace(again, end_ms=after.end_ms)  # said a third time: the same repetition
             else:
-                found.append(
-                    Disfluency(DisfluencyKind.WHOLE_WORD_REPETITION, before.text, before.start_ms, after.end_ms)
-                )
+                found.append(Disfluency(kind, before.text, before.start_ms, after.end_ms))
         if not before.partial or after.text != before.text or not after.partial:
             restart, heard_again = None, False
     return tuple(found)
@@ -188,11 +193,12 @@ def _said_again(
     stretch restarted; without a target, unnamed, as dictation mostly mishears a restarted word ("call" for "ball")."""
     runs = said_again(clip, speech)
     repeated = [
-        (DisfluencyKind.WHOLE_WORD_REPETITION, _word_said_again(words, sayings), sayings)
+        (_repeated_kind(word), word.text if word is not None else "", sayings)
         for run in runs
         if run.word is None
         for sayings in _by_target_word(words, run.sayings)
         if len(sayings) > 1
+        for word in [_word_said_again(words, sayings)]
     ]
     restarted = [
         (DisfluencyKind.PART_WORD_REPETITION, _target_word_over(words, *run.word), run.sayings)
@@ -228,15 +234,22 @@ def _by_target_word(words: list[SpokenWord], sayings: list[tuple[int, int]]) -> 
     return runs
 
 
-def _word_said_again(words: list[SpokenWord], sayings: list[tuple[int, int]]) -> str:
+def _word_said_again(words: list[SpokenWord], sayings: list[tuple[int, int]]) -> SpokenWord | None:
     """The word said again: with a target, the target's word heard over the sayings; without one, the one-syllable
-    word dictation heard over two of them or more, each time on its own; empty when none was."""
+    word dictation heard over two of them or more, each time on its own; None when none was."""
     heard = [_heard_over(words, start, end) for start, end in sayings]
-    of_target = next((word.text for word in heard if word is not None and word.target is not None), None)
+    of_target = next((word for word in heard if word is not None and word.target is not None), None)
     if of_target is not None:
         return of_target
-    texts = [w.text for n, w in enumerate(heard) if w and w.syllables == 1 and w not in heard[:n]]
-    return next((text for text in texts if texts.count(text) > 1), "")
+    said = [w for n, w in enumerate(heard) if w and w.syllables == 1 and w not in heard[:n]]
+    return next((w for w in said if [s.text for s in said].count(w.text) > 1), None)
+
+
+def _repeated_kind(word: SpokenWord | None) -> DisfluencyKind:
+    """A word said again is stuttering-like unless it is known to have more than one syllable."""
+    if word is not None and word.syllables > 1:
+        return DisfluencyKind.MULTISYLLABIC_WORD_REPETITION
+    return DisfluencyKind.WHOLE_WORD_REPETITION
 
 
 def _prolongations(

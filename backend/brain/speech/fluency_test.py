@@ -147,10 +147,25 @@ def test_fluent_speech_has_no_disfluencies(evalset):
     assert fluency_of(evalset.said(TARGET)).disfluencies == ()
 
 
-def test_a_repeated_word_of_two_syllables_is_not_stuttering_like():
-    words = [SpokenWord("rabbit", 0, 300, 2), SpokenWord("rabbit", 300, 600, 2)]
+def test_a_target_word_of_two_syllables_heard_twice_is_a_multisyllabic_word_repetition_and_a_dictated_one_none():
+    against_target = [SpokenWord("rabbit", 0, 300, 2, target=3), SpokenWord("rabbit", 300, 600, 2, target=3)]
+    dictated = [SpokenWord("rabbit", 0, 300, 2), SpokenWord("rabbit", 300, 600, 2)]
 
-    assert find_disfluencies(words, lambda first, second: True) == ()
+    assert [(d.kind, d.text) for d in find_disfluencies(against_target, lambda first, second: True)] == [
+        (DisfluencyKind.MULTISYLLABIC_WORD_REPETITION, "rabbit")
+    ]
+    assert find_disfluencies(dictated, lambda first, second: True) == ()
+
+
+@pytest.mark.parametrize(("voice", "pitch"), [(ADULT_VOICE, ADULT_PITCH), (CHILD_VOICE, CHILD_PITCH)])
+def test_a_word_of_two_syllables_said_again_is_reported_but_not_counted_as_stuttered(evalset, voice, pitch):
+    fluency = fluency_of(evalset.said("i see the rabbit rabbit", voice=voice, pitch=pitch), "i see the rabbit")
+
+    assert [(d.kind, d.text) for d in fluency.disfluencies] == [
+        (DisfluencyKind.MULTISYLLABIC_WORD_REPETITION, "rabbit")
+    ]
+    assert fluency.percent_syllables_stuttered == 0
+    assert fluency.word_count == 5
 
 
 def test_a_word_heard_three_times_is_one_repetition_spanning_all_three():
@@ -202,6 +217,22 @@ def test_a_fluent_passage_heard_against_its_target_has_no_repetition(evalset):
     text = "the north wind and the sun were disputing which was the stronger when a traveler came along wrapped in a"
 
     assert fluency_of(evalset.said(text, words_per_minute=160), text).disfluencies == ()
+
+
+@pytest.mark.parametrize("words_per_minute", [100, 130])
+def test_a_passage_read_slowly_in_the_adult_voice_has_no_disfluency_and_every_word_counted(evalset, words_per_minute):
+    """Its pieces are heard through only by the search without fillers, which fills some pauses with a word's start
+    ("take" restarted)."""
+    text = (
+        "the north wind and the sun were disputing which was the stronger when a traveler came along wrapped in a "
+        "warm cloak they agreed that the one who first succeeded in making the traveler take his cloak off"
+    )
+    said = evalset.said(text, voice=ADULT_VOICE, pitch=ADULT_PITCH, words_per_minute=words_per_minute)
+
+    fluency = fluency_of(said, text)
+
+    assert fluency.disfluencies == ()
+    assert fluency.word_count == len(text.split())
 
 
 def test_slow_fluent_speech_heard_against_its_target_has_no_repetition(evalset):

@@ -38,6 +38,7 @@ class DisfluencyKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     DISFLUENCY_KIND_PART_WORD_REPETITION: _ClassVar[DisfluencyKind]
     DISFLUENCY_KIND_PROLONGATION: _ClassVar[DisfluencyKind]
     DISFLUENCY_KIND_BLOCK: _ClassVar[DisfluencyKind]
+    DISFLUENCY_KIND_MULTISYLLABIC_WORD_REPETITION: _ClassVar[DisfluencyKind]
 
 class RhythmBasis(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -70,6 +71,7 @@ DISFLUENCY_KIND_WHOLE_WORD_REPETITION: DisfluencyKind
 DISFLUENCY_KIND_PART_WORD_REPETITION: DisfluencyKind
 DISFLUENCY_KIND_PROLONGATION: DisfluencyKind
 DISFLUENCY_KIND_BLOCK: DisfluencyKind
+DISFLUENCY_KIND_MULTISYLLABIC_WORD_REPETITION: DisfluencyKind
 RHYTHM_BASIS_UNSPECIFIED: RhythmBasis
 RHYTHM_BASIS_VOWELS: RhythmBasis
 RHYTHM_BASIS_VOICED_STRETCHES: RhythmBasis
