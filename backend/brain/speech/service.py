@@ -20,10 +20,12 @@ from brain.speech.external import ExternalRecognizer, ExternalRecognizerError
 from brain.speech.transcription import Transcript, dictation_pieces, joined, transcribe_locally
 
 log = structlog.get_logger(__name__)
-# The analysis process is replaced after this many requests. Its known memory is bounded (the recogniser's grammars
-# within a budget, see recognizer); this bounds what pocketsphinx's and Praat's C code keep that nothing here sees,
-# at the price of loading the decoders again (about 0.3 s) once per this many requests.
-ANALYSES_PER_PROCESS = 500
+# The analysis process is replaced after this many tasks, a few hundred requests: a request makes one task per part
+# and per piece of its dictation, and three more for a long target's alignment and shares. Its known memory is
+# bounded (the recogniser's grammars within a budget, see recognizer); this bounds what pocketsphinx's and Praat's C
+# code keep that nothing here sees, at the price of loading the decoders again (about 0.3 s) once per this many
+# tasks.
+ANALYSES_PER_PROCESS = 1000
 ANALYSIS_PROCESSES = 2
 T = TypeVar("T")
 
