@@ -278,6 +278,11 @@ def _with_cues(
     inside = [
         (i, Position.BETWEEN_VOWELS) for i in range(1, len(phones) - 1) if {phones[i - 1], phones[i + 1]} <= VOWELS
     ]
+    if first_word and phones[1:2] == ("L",) and not judged[0][0].produced:
+        # the first consonant of /fl/, /gl/, ... heard left out, said where its own sound comes before the lateral's
+        sound_ms = cues.sound_start_ms(spectra, 0, judged[1][0].end_ms, loudest_db)
+        if said := obstruents.before_lateral(spectra, phones[0], sound_ms, loudest_db):
+            judged[0] = (replace(judged[0][0], produced=said, start_ms=min(sound_ms, judged[0][0].end_ms)), None)
     # the /l/ of /bl/, /gl/, ... after a first consonant said (where that is heard left out, the onset is unclear)
     cluster = [(1, start)] if phones[1:2] == ("L",) and phones[0] in CONSONANTS and judged[0][0].produced else []
     for index, position in [(0, start), *cluster, *inside, (len(judged) - 1, end)]:
@@ -298,12 +303,17 @@ def _with_cues(
             vowel_middle_ms = (judged[neighbour][0].start_ms + judged[neighbour][0].end_ms) // 2
             word_start_ms = judged[0][0].start_ms
             said = liquids.produced(clip, spectra, phones, index, position, word_start_ms, vowel_middle_ms, loudest_db)
+        elif phoneme.target == "Z" and position is Position.UTTERANCE_FINAL and phoneme.produced:
+            said = obstruents.final_voiced_sibilant(spectra, phoneme.start_ms, span_end_ms)
+        elif position is Position.UTTERANCE_FINAL and index and phones[neighbour] in obstruents.NASALS:
+            nasal_middle_ms = (judged[neighbour][0].start_ms + judged[neighbour][0].end_ms) // 2
+            said = obstruents.final_stop_after_nasal(spectra, phoneme.target, nasal_middle_ms, span_end_ms, loudest_db)
         else:
             said = obstruents.produced(
                 spectra, phoneme.target, position, by_vowel, span_start_ms, span_end_ms, loudest_db
             )
-        if said is None or said == phoneme.produced:
-            continue
+        if said is None or (said == phoneme.produced and position is not Position.UTTERANCE_FINAL):
+            continue  # the recording's last sound, even as heard, gets its span to the recording's end below
         if said == obstruents.DISTORTED:
             judged[index] = (replace(phoneme, produced=phoneme.target, distorted=True), None)
         elif said == phoneme.target:  # said right after all; a final one left out before spans the word's rest
@@ -315,7 +325,12 @@ def _with_cues(
                 # the recording's first sound is this phone's, though the alignment may start it late where it fits
                 # the target's phone poorly
                 start_ms = cues.sound_start_ms(spectra, 0, start_ms, loudest_db)
-            judged[index] = (replace(phoneme, produced=said, distorted=False, start_ms=start_ms), cue_edit)
+            # the recording's last sound, said as another, lasts to its end
+            last_ms = span_end_ms if said and position is Position.UTTERANCE_FINAL else phoneme.end_ms
+            judged[index] = (
+                replace(phoneme, produced=said, distorted=False, start_ms=start_ms, end_ms=max(start_ms, last_ms)),
+                cue_edit,
+            )
     return judged
 
 

@@ -62,11 +62,32 @@ CORRECT = tuple(
         # error below; the recogniser's adult model hears "run" with [w], "plenty" without its /l/ and "seven" with [b]
         # in one voice
         *("run", "rain", "glass", "play", "plenty", "clean", "flag", "sleep", "oven", "seven"),
+        # clusters with /l/ whose first consonant the recogniser's adult model hears left out in one voice or both
+        *("glue", "gleam", "clue", "fly", "floor", "flew"),
+        # clusters with /l/ before open vowels, each also said without its /l/ below
+        *("clock", "plum", "slide"),
+        # a last /z/ the recogniser's adult model hears as [d] or [ð] in one voice or both, and a last /f/ as [p]
+        *("rose", "nose", "buzz", "his", "off", "laugh", "cuff"),
+        # /tʃ/ the recogniser's adult model hears as [t] in one voice or both, the first and third also said so below
+        *("chair", "cheese", "teacher", "kitchen"),
+        # a last stop after a nasal, which the recogniser's adult model hears left out in "lamp", "jump" and "camp"
+        *("lamp", "jump", "camp", "tent", "hand"),
     )
-) + (
-    Case("the red rabbit", "the red rabbit"),
-    Case("the leg", "the leg"),
-    Case("a big brown dog jumped over the fence", "a big brown dog jumped over the fence"),
+) + tuple(
+    Case(sentence, sentence)
+    for sentence in (
+        "the red rabbit",
+        "the leg",
+        "a big brown dog jumped over the fence",
+        # /f/ after another word (read as [p] by its noise's centre alone in the child-like "go forward"), the first two
+        # also said as [p] below
+        *("the fish", "the fence", "go forward", "my fellow"),
+        # /tʃ/ after another word, heard as [t] in one voice or both
+        *("the chair", "my chin"),
+        # sentences the recogniser hears with /k/ fronted ("rocks") or /d/ backed ("read") in the adult voice, and
+        # /g/ fronted ("big") in both
+        *("big red rocks", "read the road", "big dog"),
+    )
 )
 
 ERRORS = (
@@ -87,6 +108,12 @@ ERRORS = (
     Case("[[d'eIt]]", "gate", _error("G", "D", VELAR_FRONTING)),
     Case("[[d'0d]]", "dog", _error("G", "D", VELAR_FRONTING, Place.LAST)),
     Case("[[p'IS]]", "fish", _error("F", "P", STOPPING)),
+    Case("[[D@ p'IS]]", "the fish", _error("F", "P", STOPPING, Place.INSIDE)),
+    Case("[[D@ p'Ens]]", "the fence", _error("F", "P", STOPPING, Place.INSIDE)),
+    Case("[[l'i:p]]", "leaf", _error("F", "P", STOPPING, Place.LAST)),
+    Case("[[l'ap]]", "laugh", _error("F", "P", STOPPING, Place.LAST)),
+    Case("[[t'e@]]", "chair", _error("CH", "T", STOPPING)),
+    Case("[[t'i:t3]]", "teacher", _error("CH", "T", STOPPING, Place.INSIDE)),
     Case("[[t'Vn]]", "sun", _error("S", "T", STOPPING)),
     Case("[[t'oUp]]", "soap", _error("S", "T", STOPPING)),
     Case("[[b'an]]", "van", _error("V", "B", STOPPING)),
@@ -100,11 +127,21 @@ ERRORS = (
     Case("[[k'i:n]]", "clean", _error("L", "", CLUSTER_REDUCTION, Place.INSIDE)),
     Case("[[f'ag]]", "flag", _error("L", "", CLUSTER_REDUCTION, Place.INSIDE)),
     Case("[[s'i:p]]", "sleep", _error("L", "", CLUSTER_REDUCTION, Place.INSIDE)),
+    Case("[[k'0k]]", "clock", _error("L", "", CLUSTER_REDUCTION, Place.INSIDE)),
+    Case("[[p'Vm]]", "plum", _error("L", "", CLUSTER_REDUCTION, Place.INSIDE)),
+    Case("[[s'aId]]", "slide", _error("L", "", CLUSTER_REDUCTION, Place.INSIDE)),
+    Case("[[f'o@]]", "floor", _error("L", "", CLUSTER_REDUCTION, Place.INSIDE)),
+    Case("[[f'aI]]", "fly", _error("L", "", CLUSTER_REDUCTION, Place.INSIDE)),
     Case("[['oUb3]]", "over", _error("V", "B", STOPPING, Place.INSIDE)),
     Case("[['Vb@n]]", "oven", _error("V", "B", STOPPING, Place.INSIDE)),
     Case("[[k'a]]", "cat", _error("T", "", FINAL_CONSONANT_DELETION, Place.LAST)),
     Case("[[b'V]]", "bus", _error("S", "", FINAL_CONSONANT_DELETION, Place.LAST)),
+    Case("[[b'Vt]]", "bus", _error("S", "T", STOPPING, Place.LAST)),
+    Case("[[j'Et]]", "yes", _error("S", "T", STOPPING, Place.LAST)),
+    Case("[[r'oUd]]", "rose", _error("Z", "D", STOPPING, Place.LAST)),
     Case("[[l'E]]", "leg", _error("G", "", FINAL_CONSONANT_DELETION, Place.LAST)),
+    Case("[[t'En]]", "tent", _error("T", "", FINAL_CONSONANT_DELETION, Place.LAST)),
+    Case("[[h'an]]", "hand", _error("D", "", FINAL_CONSONANT_DELETION, Place.LAST)),
     Case("[[g'0g]]", "dog", _error("D", "G", BACKING)),
     Case("[[k'0p]]", "top", _error("T", "K", BACKING)),
     Case("[[D@2 r'Eg r'abIt]]", "the red rabbit", _error("D", "G", BACKING, Place.INSIDE)),

@@ -2,6 +2,7 @@ import pytest
 
 from brain.speech.articulation import ErrorKind, analyze_articulation, judge_phonemes, shares
 from brain.speech.articulation_cases import CORRECT, ERRORS, SPAN_TOLERANCE_MS, Case, judged_right
+from brain.speech.audio import AudioFormat, decode_audio
 from brain.speech.evalset import ADULT_PITCH, ADULT_VOICE, CHILD_PITCH, CHILD_VOICE
 from brain.speech.processes import (
     BACKING,
@@ -15,15 +16,15 @@ from brain.speech.processes import (
 )
 from brain.speech.recognizer import ScoredPhone
 from brain.speech.targets import TargetWord, target_words
-from brain.speech.testing import clip_of
+from brain.speech.testing import clip_of, speech_sample
 
 FOUR_YEARS, SEVEN_YEARS = 48, 84
 VOICES = {"adult": (ADULT_VOICE, ADULT_PITCH), "child-like": (CHILD_VOICE, CHILD_PITCH)}
-# Floors one below what the evaluation set gets right today in each voice (41 and 40 of len(ERRORS) error cases, all
-# 46 of len(CORRECT) cases said right): a change making articulation worse fails here, one borderline case moving with
+# Floors one below what the evaluation set gets right today in each voice (57 and 56 of len(ERRORS) error cases, 77 and
+# 79 of len(CORRECT) cases said right): a change making articulation worse fails here, one borderline case moving with
 # the recogniser's search settings does not.
-ERRORS_FOUND_AT_LEAST = {"adult": 40, "child-like": 39}
-SAID_RIGHT_CLEAN_AT_LEAST = {"adult": 45, "child-like": 45}
+ERRORS_FOUND_AT_LEAST = {"adult": 56, "child-like": 55}
+SAID_RIGHT_CLEAN_AT_LEAST = {"adult": 76, "child-like": 78}
 
 
 CAT = TargetWord("cat", ("K", "AE", "T"))
@@ -121,6 +122,7 @@ FOUND_BY_CUES = {
     "[[g'0g]]": ("dog", "D", "G", BACKING),
     "[[d'0d]]": ("dog", "G", "D", VELAR_FRONTING),
     "[[l'E]]": ("leg", "G", "", FINAL_CONSONANT_DELETION),
+    "[[b'Vt]]": ("bus", "S", "T", STOPPING),
 }
 
 
@@ -142,9 +144,14 @@ def test_an_error_the_recogniser_misses_is_found_by_its_acoustic_cues_where_it_w
 
 
 # Words said right that the recogniser's adult model hears as errors in one voice or both (/v/ as [b], /d/ as [g],
-# final /k/ as [t] or /g/ as [d], a final stop left out, /r/ as [w], the /l/ of a cluster left out): their cues say
-# they were said right.
-HEARD_AS_ERRORS = ("van", "duck", "sock", "dig", "cake", "cap", "snake", "run", "seven", "plenty")
+# final /k/ as [t] or /g/ as [d], a final stop left out, /r/ as [w], the /l/ of a cluster left out, the first
+# consonant of a cluster with /l/ left out, a last /z/ as [d] or [ð], a last /f/ as [p], /tʃ/ as [t], a last stop
+# after a nasal left out): their cues say they were said right.
+HEARD_AS_ERRORS = (
+    *("van", "duck", "sock", "dig", "cake", "cap", "snake", "run", "seven", "plenty"),
+    *("glue", "gleam", "clue", "fly", "floor", "flew", "rose", "nose", "buzz", "his", "off", "laugh", "cuff"),
+    *("chair", "cheese", "teacher", "kitchen", "lamp", "jump", "camp"),
+)
 
 
 @pytest.mark.parametrize("voice", VOICES)
@@ -164,6 +171,8 @@ REDUCED_CLUSTERS = {
     "[[k'i:n]]": "clean",
     "[[f'ag]]": "flag",
     "[[s'i:p]]": "sleep",
+    "[[k'0k]]": "clock",
+    "[[f'aI]]": "fly",
 }
 
 
@@ -177,6 +186,32 @@ def test_a_cluster_said_without_its_l_is_cluster_reduction_with_an_empty_span_af
     (error,) = articulation.errors
     assert (error.target, error.produced, error.kind, error.process) == ("L", "", ErrorKind.OMISSION, CLUSTER_REDUCTION)
     assert 0 < error.start_ms == error.end_ms < duration_ms
+
+
+@pytest.mark.parametrize("voice", VOICES)
+def test_a_cluster_said_without_its_first_consonant_stays_cluster_reduction(evalset, voice):
+    articulation, _ = articulation_of(evalset, "[[l'o@]]", "floor", voice=voice)
+
+    assert [(e.target, e.produced, e.process) for e in articulation.errors] == [("F", "", CLUSTER_REDUCTION)]
+
+
+@pytest.mark.parametrize("voice", VOICES)
+def test_an_f_after_another_word_is_stopping_only_where_it_rises_out_of_a_closure(evalset, voice):
+    said_right, _ = articulation_of(evalset, "the fence", "the fence", voice=voice)
+    stopped, _ = articulation_of(evalset, "[[D@ p'Ens]]", "the fence", voice=voice)
+
+    assert said_right.errors == ()
+    assert [(e.word, e.target, e.produced, e.process) for e in stopped.errors] == [("fence", "F", "P", STOPPING)]
+
+
+@pytest.mark.parametrize("voice", VOICES)
+@pytest.mark.parametrize(
+    ("said", "target"), [("[[t'e@]]", "chair"), ("[[t'i:t3]]", "teacher"), ("[[D@ t'e@]]", "the chair")]
+)
+def test_an_affricate_said_as_t_is_stopping_by_its_short_noise(evalset, voice, said, target):
+    articulation, _ = articulation_of(evalset, said, target, voice=voice)
+
+    assert [(e.target, e.produced, e.process) for e in articulation.errors] == [("CH", "T", STOPPING)]
 
 
 @pytest.mark.parametrize("voice", VOICES)
@@ -245,6 +280,34 @@ def test_a_passage_in_the_adult_voice_is_aligned_and_scored_whole(evalset):
     assert articulation.unscored_words == ()
     assert len({p.word for p in articulation.phonemes}) == len(set(passage.split()))
     assert articulation.percent_consonants_correct >= 90
+
+
+# The real adult recordings beside the checkout, each read fluently from its transcript (../shared/speech-samples).
+REAL_READINGS = {
+    "goforward.raw": "go forward ten meters",
+    "forever_input_2_16k.wav": "feels like these days go on forever",
+    "jfk.wav": (
+        "and so my fellow americans ask not what your country can do for you ask what you can do for your country"
+    ),
+    "the_north_wind_and_the_sun.wav": "the north wind and the sun",
+}
+# Errors reported today on all four: "like" as [w] (forever_input_2_16k.wav), and in jfk.wav the /k/ of "ask" left
+# out and the /t/ of "country" as [k] (the recogniser's). There were 12, 10 of them from cues: six /f/ read as [p],
+# and in jfk.wav, which has next to nothing above 4 kHz, a lisped "so" and two "what" backed.
+REAL_READINGS_ERRORS_AT_MOST = 3
+
+
+def test_fluent_adult_readings_report_few_errors_and_none_on_f_or_on_sounds_a_band_limited_recording_cannot_show():
+    errors = []
+    for name, transcript in REAL_READINGS.items():
+        data = speech_sample(name).read_bytes()
+        raw = name.endswith(".raw")
+        clip = decode_audio(data, AudioFormat.PCM_S16LE if raw else AudioFormat.AUTO, 16000 if raw else 0, 120)
+        errors += analyze_articulation(clip, target_words(transcript), SEVEN_YEARS).errors
+
+    assert len(errors) <= REAL_READINGS_ERRORS_AT_MOST
+    assert not [e for e in errors if e.target == "F" or e.process in (INTERDENTAL_LISP, STOPPING)]
+    assert not [e for e in errors if e.word in ("so", "what")]
 
 
 def test_phones_that_fit_well_are_correct_with_their_goodness():

@@ -98,3 +98,26 @@ def test_a_closure_with_voicing_alone_has_less_high_band_against_the_low_than_we
     fricative, _ = word(vowel(100), voice_bar + noise(50, 3000, 7000, 0.01), vowel(100))
 
     assert cues.high_over_low_db(closure, 110, 140) < -24 < cues.high_over_low_db(fricative, 110, 140)
+
+
+def test_only_the_weak_sound_before_a_sonorant_counts_when_the_vowel_level_is_set_lower():
+    s, loudest = word(noise(60, 1000, 7000, 0.01), tone(0.05, hz=200, amplitude=0.1), tone(0.2, hz=200, amplitude=0.5))
+
+    assert cues.onset_to_vowel_ms(s, 0, loudest, vowel_db=-20.0) == pytest.approx(60, abs=10)
+    assert cues.onset_to_vowel_ms(s, 0, loudest) == pytest.approx(110, abs=10)
+
+
+def test_a_burst_starts_with_high_noise_near_the_voicing_and_a_sonorant_with_voicing_far_above_it():
+    burst, burst_loudest = word(silence(30), noise(15, 2000, 7000, 0.1), vowel(200))
+    sonorant, sonorant_loudest = word(silence(30), vowel(200))
+
+    assert cues.onset_noise_db(burst, 0, burst_loudest) > -9 > cues.onset_noise_db(sonorant, 0, sonorant_loudest)
+    assert cues.onset_noise_db(burst, 300, burst_loudest) == -np.inf
+
+
+def test_a_recording_without_the_band_above_5_khz_is_band_limited():
+    speech = np.concatenate([vowel(200), noise(100, 4000, 7500)])
+    telephone = sosfilt(butter(8, 3800, "lowpass", fs=ANALYSIS_RATE_HZ, output="sos"), speech)
+
+    assert not cues.spectra(Clip(speech.astype(np.float32))).band_limited
+    assert cues.spectra(Clip(telephone.astype(np.float32))).band_limited

@@ -1,12 +1,12 @@
 """How a liquid (/l/ or /r/) at the start of a word was said, where the recogniser's adult model cannot tell: as [w]
-(gliding), by its formants, or an /l/ left out of a cluster (cluster reduction), by the lateral's formants or, in /bl/,
-by how long the word takes to reach its vowel.
+(gliding), by its formants, or an /l/ left out of a cluster (cluster reduction), by the lateral's formants or, in /bl/
+before a vowel they cannot judge (/oU/), by how long the word takes to reach its vowel.
 
 [w] is made with rounded lips and a raised back tongue, so its F2 is low and rises into the vowel; /l/'s tongue tip
 contact keeps F2 near 1-1.7 kHz, close to the vowel's own (Espy-Wilson 1992). /r/'s F2 is low and rising too, but its
 bunched or retroflex tongue pulls F3 down towards F2, where [w] keeps F3 near the vowel's (Espy-Wilson 1992; Dalston
-1975). In a cluster the lateral is a quieter sonorant between the release and the vowel, with a steady low F2 and a
-high F3 (Stevens 1998); without it the release runs straight into the vowel.
+1975). In a cluster the lateral is a quieter sonorant between the release and the vowel, with a steady low F2, a
+high F3 and a low F1 (Stevens 1998); without it the release runs straight into the vowel.
 
 Formants come from Praat's Burg tracker (parselmouth) on the onset alone, from just before the consonant to the
 middle of the vowel after it: a few hundred milliseconds, not the whole recording.
@@ -54,10 +54,19 @@ RHOTIC_MAX_F3_OF_VOWEL = 0.8
 # "sleep", "sled", "slip", "blend"); left out 0-20 ms, the consonant's release running into the vowel, whose formants
 # move apart from the start. That holds before front vowels and /u/ (fronted in American English, as in both voices);
 # before back vowels and diphthongs the vowel's own F3 - F2 is as wide ("block", "clock", "plum", "globe", "slow":
-# 0-5 ms said right), and only /bl/ is judged there, by its timing below.
+# 0-5 ms said right), and those are judged by F1 instead, below.
 CLUSTER_LATERAL_MIN_MS = 40
 _LATERAL_GAP_OF_VOWEL = 1.3
 _LATERAL_APART_BEFORE = frozenset({"IY", "IH", "EY", "EH", "AE", "UW"})
+# Before an open vowel, whose F1 is high, the lateral is a voiced stretch of low F1: the longest run of voiced frames
+# whose F1 is under 0.8 of the vowel's, both voices: /l/ said right 65-130 ms ("clock", "plum", "floor", "fly",
+# "block", "flock", "slug", "club", "claw", "slide", "plot"), left out 0-5 ms, the release's F1 rising at once (at 110
+# and 190 words a minute, with the vowel placed by level rather than by the alignment: 45-120 ms and 0-10 ms). Not
+# for /gl/, whose voicing before the release has as low an F1 (said right 70-95 ms, left out 20-50 ms), and not before
+# /oU/, whose own F1 is too low ("globe", "slow": 0-90 ms said right); there only /bl/ is judged, by its timing.
+OPEN_LATERAL_MIN_MS = 35
+_LATERAL_F1_OF_VOWEL = 0.8
+_LATERAL_LOW_F1_BEFORE = frozenset({"AA", "AH", "AO", "AY"})
 # The first consonants of the clusters judged: stops and fricatives.
 _CLUSTER_ONSETS = frozenset({"B", "G", "P", "K", "F", "S"})
 # From a recording's first sound to its vowel (cues.onset_to_vowel_ms), /bl/ said right: 25-60 ms ("blue", "black",
@@ -68,12 +77,14 @@ BL_LATERAL_MIN_LEAD_MS = 23
 
 @dataclass(frozen=True, slots=True)
 class _Onset:
-    """F2 and F3 every STEP_MS from where the consonant starts to just past the vowel's middle (nan where the frame is
-    not at speaking level or none is tracked), which frames are voiced, and both formants at the vowel's middle."""
+    """F1, F2 and F3 every STEP_MS from where the consonant starts to just past the vowel's middle (nan where the frame
+    is not at speaking level or none is tracked), which frames are voiced, and the formants at the vowel's middle."""
 
+    f1_hz: np.ndarray
     f2_hz: np.ndarray
     f3_hz: np.ndarray
     voiced: np.ndarray
+    vowel_f1_hz: float
     vowel_f2_hz: float
     vowel_f3_hz: float
 
@@ -102,6 +113,11 @@ def produced(
         if vowel in _LATERAL_APART_BEFORE:
             onset = _onset_formants(clip, s, sound_start_ms, vowel_middle_ms, loudest_db)
             return None if onset is None else "L" if _lateral_ms(onset) >= CLUSTER_LATERAL_MIN_MS else ""
+        if vowel in _LATERAL_LOW_F1_BEFORE and before != "G":
+            onset = _onset_formants(clip, s, sound_start_ms, vowel_middle_ms, loudest_db)
+            if onset is None or not np.isfinite(onset.vowel_f1_hz):
+                return None
+            return "L" if _low_f1_ms(onset) >= OPEN_LATERAL_MIN_MS else ""
         if before == "B":
             return "L" if cues.onset_to_vowel_ms(s, sound_start_ms, loudest_db) >= BL_LATERAL_MIN_LEAD_MS else ""
         return None
@@ -129,20 +145,28 @@ def _onset_formants(
     times_s = track.xs()
     frames = np.minimum(len(s.level_db) - 1, (start_ms + 1000 * times_s).astype(int) // cues.STEP_MS)
     speaking = s.level_db[frames] > loudest_db + _SPEAKING_DB
-    f2, f3 = (np.where(speaking, [track.get_value_at_time(n, t) for t in times_s], np.nan) for n in (2, 3))
+    f1, f2, f3 = (np.where(speaking, [track.get_value_at_time(n, t) for t in times_s], np.nan) for n in (1, 2, 3))
     middle_s = (vowel_middle_ms - start_ms) / 1000
-    vowel_f2, vowel_f3 = track.get_value_at_time(2, middle_s), track.get_value_at_time(3, middle_s)
+    vowel_f1, vowel_f2, vowel_f3 = (track.get_value_at_time(n, middle_s) for n in (1, 2, 3))
     if not (np.isfinite(f2).any() and np.isfinite(f3).any() and np.isfinite([vowel_f2, vowel_f3]).all()):
         return None
-    return _Onset(f2, f3, s.low_db[frames] > s.high_db[frames], vowel_f2, vowel_f3)
+    return _Onset(f1, f2, f3, s.low_db[frames] > s.high_db[frames], vowel_f1, vowel_f2, vowel_f3)
 
 
 def _lateral_ms(onset: _Onset) -> int:
     """How long the longest voiced stretch of the onset whose F3 - F2 stands well apart from the vowel's lasts."""
     vowel_gap_hz = onset.vowel_f3_hz - onset.vowel_f2_hz
-    apart = onset.voiced & (onset.f3_hz - onset.f2_hz > _LATERAL_GAP_OF_VOWEL * vowel_gap_hz)
+    return _longest_ms(onset.voiced & (onset.f3_hz - onset.f2_hz > _LATERAL_GAP_OF_VOWEL * vowel_gap_hz))
+
+
+def _low_f1_ms(onset: _Onset) -> int:
+    """How long the longest voiced stretch of the onset whose F1 lies well below the vowel's lasts."""
+    return _longest_ms(onset.voiced & (onset.f1_hz < _LATERAL_F1_OF_VOWEL * onset.vowel_f1_hz))
+
+
+def _longest_ms(frames: np.ndarray) -> int:
     longest = run = 0
-    for frame_apart in apart:
-        run = run + 1 if frame_apart else 0
+    for frame in frames:
+        run = run + 1 if frame else 0
         longest = max(longest, run)
     return longest * cues.STEP_MS

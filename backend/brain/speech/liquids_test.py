@@ -60,8 +60,20 @@ def test_the_l_of_bl_before_a_back_vowel_is_heard_as_a_quiet_stretch_before_it_a
     assert said(evalset, "[[b'0k]]", voice, "block") == ""
 
 
-def test_the_l_of_another_cluster_before_a_back_vowel_is_not_judged(evalset):
-    assert said(evalset, "clock", "adult", "clock") is None
+@pytest.mark.parametrize("voice", VOICES)
+@pytest.mark.parametrize(
+    ("word", "reduced"), [("clock", "[[k'0k]]"), ("plum", "[[p'Vm]]"), ("floor", "[[f'o@]]"), ("slide", "[[s'aId]]")]
+)
+def test_the_l_of_a_cluster_before_an_open_vowel_is_a_voiced_stretch_of_low_f1_and_left_out_without_it(
+    evalset, voice, word, reduced
+):
+    assert said(evalset, word, voice, word) == "L"
+    assert said(evalset, reduced, voice, word) == ""
+
+
+def test_the_l_of_a_cluster_before_oU_or_after_a_voiced_velar_is_not_judged(evalset):
+    assert said(evalset, "slow", "adult", "slow") is None
+    assert said(evalset, "glove", "adult", "glove") is None
 
 
 def test_an_l_aligned_at_the_very_end_of_the_recording_is_too_short_to_track_and_not_judged(evalset):
