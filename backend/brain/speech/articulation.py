@@ -94,7 +94,10 @@ def analyze_articulation(
         form, aligned = word_heard
         last = index == len(targets) - 1
         end_ms = duration_ms if last else next((h[1][0].start_ms for h in heard[index + 1 :] if h), duration_ms)
-        judged = _with_cues(clip, spectra, target, judge_phonemes(target, form, aligned), end_ms, index == 0, last)
+        next_phone = None if last else targets[index + 1].phones[0]
+        judged = _with_cues(
+            clip, spectra, target, judge_phonemes(target, form, aligned), end_ms, index == 0, next_phone
+        )
         for phoneme, edit in judged:
             phonemes.append(phoneme)
             if edit is not None or phoneme.distorted:
@@ -265,15 +268,16 @@ def _with_cues(
     judged: list[tuple[AlignedPhoneme, Edit | None]],
     end_ms: int,
     first_word: bool,
-    last_word: bool,
+    next_phone: str | None,
 ) -> list[tuple[AlignedPhoneme, Edit | None]]:
     """The word's first and last consonants and those between its vowels, as their acoustic cues say they were said,
     where the cues can tell and a process makes that error (or it is the target itself); the rest as judged. end_ms
-    is where the word's stretch of the recording ends."""
+    is where the word's stretch of the recording ends; next_phone is the next word's first phone, None for the last
+    word."""
     judged = list(judged)
     loudest_db = cues.loudest_db(spectra, judged[0][0].start_ms, end_ms)
     start = Position.UTTERANCE_INITIAL if first_word else Position.WORD_INITIAL
-    end = Position.UTTERANCE_FINAL if last_word else Position.WORD_FINAL
+    end = Position.UTTERANCE_FINAL if next_phone is None else Position.WORD_FINAL
     phones = target.phones
     inside = [
         (i, Position.BETWEEN_VOWELS) for i in range(1, len(phones) - 1) if {phones[i - 1], phones[i + 1]} <= VOWELS
@@ -299,6 +303,8 @@ def _with_cues(
             if by_vowel:
                 vowel = judged[neighbour][0]
                 span_start_ms = (vowel.start_ms + vowel.end_ms) // 2
+        if position is Position.WORD_FINAL and next_phone not in obstruents.RELEASED_INTO:
+            continue  # what follows its closure is the next word's
         if phoneme.target in liquids.LIQUIDS and by_vowel and not final:
             vowel_middle_ms = (judged[neighbour][0].start_ms + judged[neighbour][0].end_ms) // 2
             word_start_ms = judged[0][0].start_ms

@@ -20,11 +20,11 @@ from brain.speech.testing import clip_of, speech_sample
 
 FOUR_YEARS, SEVEN_YEARS = 48, 84
 VOICES = {"adult": (ADULT_VOICE, ADULT_PITCH), "child-like": (CHILD_VOICE, CHILD_PITCH)}
-# Floors one below what the evaluation set gets right today in each voice (57 and 56 of len(ERRORS) error cases, 77 and
-# 79 of len(CORRECT) cases said right): a change making articulation worse fails here, one borderline case moving with
+# Floors one below what the evaluation set gets right today in each voice (57 and 56 of len(ERRORS) error cases, 78 and
+# 80 of len(CORRECT) cases said right): a change making articulation worse fails here, one borderline case moving with
 # the recogniser's search settings does not.
 ERRORS_FOUND_AT_LEAST = {"adult": 56, "child-like": 55}
-SAID_RIGHT_CLEAN_AT_LEAST = {"adult": 76, "child-like": 78}
+SAID_RIGHT_CLEAN_AT_LEAST = {"adult": 77, "child-like": 79}
 
 
 CAT = TargetWord("cat", ("K", "AE", "T"))
@@ -237,6 +237,13 @@ def test_a_word_final_stop_released_into_the_next_word_keeps_the_place_its_burst
 
     assert said_right.errors == ()
     assert [(e.word, e.target, e.produced, e.process) for e in backed.errors] == [("red", "D", "G", BACKING)]
+
+
+@pytest.mark.parametrize("voice", VOICES)
+def test_a_word_final_stop_before_another_obstruent_is_not_judged_by_what_follows_its_closure(evalset, voice):
+    articulation, _ = articulation_of(evalset, "read the road", "read the road", voice=voice)
+
+    assert articulation.errors == ()
 
 
 def test_an_error_heard_among_other_words_that_cannot_be_weighed_against_the_target_is_not_reported(evalset):

@@ -15,6 +15,7 @@ from enum import Enum
 import numpy as np
 
 from brain.speech import cues
+from brain.speech.phonemes import VOWELS
 
 DISTORTED = "distorted"  # the target sound, made poorly: no other sound a process names
 
@@ -97,6 +98,11 @@ _TOLD_ABOVE_4_KHZ = frozenset({"S", "CH", "K", "T", "D", "G", "F"})
 # Final stops the release tells, each with the stop a release centred low or high makes of it. /p/'s burst is low
 # like a velar's, so for /p/ only said or left out; /b/ is not measured.
 _FINAL_STOPS = {"P": ("P", "P"), "K": ("K", "T"), "T": ("K", "T"), "G": ("G", "D"), "D": ("G", "D")}
+
+# A word's last stop shows its place in its release only where it is released into the next word's first sound: a
+# vowel, a sonorant or /h/. Before an obstruent ("read the road", "bed time", "big dog") it is released as that one
+# or not at all, and what follows its closure is the next word's: espeak-ng's "read the road" read as [g].
+RELEASED_INTO = VOWELS | {"R", "L", "W", "Y", "M", "N", "HH"}
 
 
 class Position(Enum):
