@@ -69,7 +69,8 @@ class SpeechService:
     async def _part(
         self, clip: Clip, part: SpeechRequest, transcript: "asyncio.Future[Transcript] | None"
     ) -> SpeechResult:
-        """Fluency that did not hear its target is analysed again on the transcript, rather than dictating its own
+        """The part in one analysis process, but a long target's words, which are heard first in shares over all of
+        them. Fluency that did not hear its target is analysed again on the transcript, rather than dictating its own
         beside the transcript's."""
         target_heard = await self._heard_in_shares(clip, part.target_text) if part.hears_words_in_shares else None
         read = await transcript if transcript is not None and part.reads_transcript else None
