@@ -20,9 +20,13 @@ from brain.speech.spectra import FRAME_MS, frame_levels_db
 BLOCK_MIN_MS = 250
 # The later word started at least this long before the cut: more than one phone, so more than the aligner's slop.
 _STARTED_BEFORE_MS = 80
-# The last 30 ms before the silence stayed within 15 dB of the loudest speech (99th percentile of frame levels).
+# The last 30 ms before the silence stayed within 10 dB of the loudest speech (99th percentile of frame levels):
+# espeak-ng's words cut 80-150 ms in ("table", "ball", "cookie", both voices) measure 2.0-8.6 dB under it; fluent
+# pauses of its passages read at 100-160 words per minute 11.2 dB and more (a final nasal, "disputing" in the
+# child-like voice: 14.3, where the aligner started the next word 90 ms before the cut), jfk.wav's 21 and more (one
+# with the next word started 110 ms before it: neither cue is enough alone).
 _BROKE_OFF_MS = 30
-_BROKE_OFF_DB = 15.0
+_BROKE_OFF_DB = 10.0
 _PEAK_PERCENTILE = 99
 
 

@@ -212,11 +212,13 @@ def test_a_word_said_once_more_than_the_target_has_it_is_one_repetition_of_that_
     assert [(d.kind, d.text) for d in found] == [(DisfluencyKind.WHOLE_WORD_REPETITION, "bye")]
 
 
-def test_a_fluent_passage_heard_against_its_target_has_no_repetition(evalset):
-    """The target's grammar hears some words restarted ("came__start came") where they were said once."""
+@pytest.mark.parametrize("words_per_minute", [160, 100])
+def test_a_fluent_passage_heard_against_its_target_has_no_disfluency(evalset, words_per_minute):
+    """The target's grammar hears some words restarted ("came__start came") where they were said once; said slowly,
+    "disputing" ends on its nasal at speaking level before a pause, and the aligner starts "which" before it."""
     text = "the north wind and the sun were disputing which was the stronger when a traveler came along wrapped in a"
 
-    assert fluency_of(evalset.said(text, words_per_minute=160), text).disfluencies == ()
+    assert fluency_of(evalset.said(text, words_per_minute=words_per_minute), text).disfluencies == ()
 
 
 @pytest.mark.parametrize("words_per_minute", [100, 130])

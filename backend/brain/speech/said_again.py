@@ -52,6 +52,13 @@ _RESTART_MAX_SHARE = 0.5
 # up in the real recordings, and a word said again against the start of the word after it 6.7 and up. A restart
 # whose schwa is far from the word's vowel ("buh" before "ball": 5.5-7.2) is not found that way alone.
 _RESTART_ALIKE_MAX_DB = 4.0
+# Fluent speech can come as close: espeak-ng's adult voice reading the 113-word passage (bench/speech.py) at 100-160
+# words per minute has one stretch at 3.83 against the next (after "traveler", at 100) and others at 4.08-4.19. Those
+# start otherwise than the next stretch (first 50 ms 4.2-4.6 dB apart), where the restarts that close start as their
+# word does ("kuh" before "cat": 3.83, first 50 ms 0.9 dB). So a restart further than this from the word's start must
+# also start as it does (_ONSET_ALIKE_MAX_DB); the restarts nearer measure 0.6-1.8 dB cut from the word and 2.8-3.3
+# for "duh" before "dog" (their first 50 ms up to 6.5 dB apart).
+_RESTART_SURE_MAX_DB = 3.5
 # A syllable already said again in a row is a restart of the next stretch when, short enough, it starts as that
 # stretch does: the first 50 ms of espeak-ng's "kuh" and "puh" against "cat", "cake" and "pig" measure 0.7-1.5 dB,
 # where the rest of its schwa is too far from the word's vowel for the restart above. Such a run only ever
@@ -106,11 +113,13 @@ def said_again(clip: Clip, speech: np.ndarray) -> list[Run]:
 
 
 def _restarts(clip: Clip, before: Span, after: Span) -> bool:
-    """Whether before is a restart of after: much shorter, and sounding like as much of its start."""
+    """Whether before is a restart of after: much shorter, and sounding like as much of its start (when only
+    nearly, starting as it does)."""
     length = before[1] - before[0]
-    return length <= _RESTART_MAX_SHARE * (after[1] - after[0]) and (
-        distance_db(clip, before, (after[0], after[0] + length)) <= _RESTART_ALIKE_MAX_DB
-    )
+    if length > _RESTART_MAX_SHARE * (after[1] - after[0]):
+        return False
+    alike = distance_db(clip, before, (after[0], after[0] + length))
+    return alike <= _RESTART_SURE_MAX_DB or (alike <= _RESTART_ALIKE_MAX_DB and _starts_as(clip, before, after))
 
 
 def _starts_as(clip: Clip, before: Span, after: Span) -> bool:

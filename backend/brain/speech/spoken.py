@@ -13,8 +13,10 @@ from brain.speech.transcription import Transcript
 # A long target is listened for in pieces of this many words: the search of a repetition grammar costs more than
 # its length (the lattice behind its best path grows with the square of the clip), so a 30 s passage costs less
 # than half as much in pieces, the forced alignment that places the cuts included, and a 15 s one a third less.
-# Under three pieces' worth of words, that alignment costs more than it saves. Pieces are cut at fixed words, so
-# that every recording of a target reuses the same grammars (the recogniser keeps each one it has searched).
+# Under three pieces' worth of words, that alignment costs more than it saves, so a shorter target is cut only when
+# the search gets no way through it in one piece (espeak-ng's adult voice reading 20 words at 160 words per minute:
+# no target word was heard). Pieces are cut at fixed words, so that every recording of a target reuses the same
+# grammars (the recogniser keeps each one it has searched).
 WORDS_PER_PIECE = 8
 _MIN_PIECES = 3
 # A piece the search finds no way through is searched again joined to the next, up to this many pieces in all.
@@ -48,17 +50,34 @@ def _sayings_of(targets: list[TargetWord], words: list[SpokenWord]) -> list[Spok
 
 
 def _heard_against(clip: Clip, targets: list[TargetWord]) -> list[Word]:
-    """The target's words as said, piece by piece. A piece the search finds no way through is listened to again
-    joined to the next; when that finds none either, the piece's words are taken as the forced alignment placed
-    them, each said once, and the next piece is listened to alone."""
+    """The target's words as said: a short target in one piece, and one that the search gets no way through, or a
+    long one, piece by piece (see _heard_in_pieces) where the forced alignment places the cuts."""
+    whole = None
+    if len(targets) < _MIN_PIECES * WORDS_PER_PIECE:
+        whole = _listened(clip, targets)
+        if _reaches(whole, targets[-1]) or len(targets) <= WORDS_PER_PIECE:
+            return whole
+    aligned = recognizer.align_words(clip, [word.text for word in targets])
+    if len(aligned) != len(targets):
+        return whole if whole is not None else _listened(clip, targets)
+    return _heard_in_pieces(clip, targets, aligned)
+
+
+def _heard_in_pieces(clip: Clip, targets: list[TargetWord], aligned: list[Word]) -> list[Word]:
+    """The target's words as said, in pieces of WORDS_PER_PIECE words cut at the start of their first word as
+    aligned. A piece the search finds no way through is listened to again joined to the next; when that finds none
+    either, the piece's words are taken as aligned, each said once, and the next piece is listened to alone. The last
+    piece keeps what was heard when listened to alone (the speaker may have stopped short), but not joined: the
+    piece before it would lose its words too (adult voice, 20 words at 160 words per minute: 8 heard)."""
     heard: list[Word] = []
-    cuts, aligned = _cuts(clip, targets)
+    starts = [(first, aligned[first].start_ms) for first in range(WORDS_PER_PIECE, len(targets), WORDS_PER_PIECE)]
+    cuts = [(0, 0), *starts, (len(targets), round(clip.duration_s * 1000))]
     at = 0  # the cut the next piece starts at
     while at + 1 < len(cuts):
         first, start = cuts[at]
         for joined, (last, stop) in enumerate(cuts[at + 1 : at + 1 + _MOST_JOINED], 1):
             piece = _listened(clip.between(start, stop), targets[first:last])
-            if _reaches(piece, targets[last - 1]) or last == len(targets):
+            if _reaches(piece, targets[last - 1]) or (last == len(targets) and joined == 1):
                 heard += [replace(word, start_ms=word.start_ms + start, end_ms=word.end_ms + start) for word in piece]
                 at += joined
                 break
@@ -79,20 +98,6 @@ def _listened(clip: Clip, targets: list[TargetWord]) -> list[Word]:
         return heard
     again = recognizer.recognise_grammar(clip, grammar, fillers=False)
     return [w for w in again if not w.text.endswith(PART_WORD_SUFFIX)] if _reaches(again, targets[-1]) else heard
-
-
-def _cuts(clip: Clip, targets: list[TargetWord]) -> tuple[list[tuple[int, int]], list[Word]]:
-    """Where pieces start, as (index of the first word, ms), then (word count, clip end): at the start of every
-    WORDS_PER_PIECE-th word in a forced alignment of the target; one piece when the target is short or cannot be
-    aligned. With the alignment's words (none for one piece)."""
-    end = (len(targets), round(clip.duration_s * 1000))
-    if len(targets) < _MIN_PIECES * WORDS_PER_PIECE:
-        return [(0, 0), end], []
-    aligned = recognizer.align_words(clip, [word.text for word in targets])
-    if len(aligned) != len(targets):
-        return [(0, 0), end], []
-    starts = [(first, aligned[first].start_ms) for first in range(WORDS_PER_PIECE, len(targets), WORDS_PER_PIECE)]
-    return [(0, 0), *starts, end], aligned
 
 
 def _reaches(heard: list[Word], last: TargetWord) -> bool:
