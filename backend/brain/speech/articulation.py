@@ -270,17 +270,25 @@ def _with_cues(
     first_word: bool,
     next_phone: str | None,
 ) -> list[tuple[AlignedPhoneme, Edit | None]]:
-    """The word's first and last consonants and those between its vowels, as their acoustic cues say they were said,
-    where the cues can tell and a process makes that error (or it is the target itself); the rest as judged. end_ms
+    """The word's first and last consonants, those between its vowels and a /k/ before /s/, as their acoustic cues say
+    they were said, where the cues can tell and a process makes that error (or it is the target itself); the rest as
+    judged, but for what the recording cannot show as an error (obstruents.no_error), put back as said. end_ms
     is where the word's stretch of the recording ends; next_phone is the next word's first phone, None for the last
     word."""
-    judged = list(judged)
+    phones, last = target.phones, len(judged) - 1
+    judged = [
+        (replace(p, produced=p.target), None)
+        if edit and obstruents.no_error(spectra, phones, i, p.produced, next_phone if i == last else None)
+        else (p, edit)
+        for i, (p, edit) in enumerate(judged)
+    ]
     loudest_db = cues.loudest_db(spectra, judged[0][0].start_ms, end_ms)
     start = Position.UTTERANCE_INITIAL if first_word else Position.WORD_INITIAL
     end = Position.UTTERANCE_FINAL if next_phone is None else Position.WORD_FINAL
-    phones = target.phones
     inside = [
-        (i, Position.BETWEEN_VOWELS) for i in range(1, len(phones) - 1) if {phones[i - 1], phones[i + 1]} <= VOWELS
+        (i, Position.BETWEEN_VOWELS if phones[i + 1] in VOWELS else Position.BEFORE_SIBILANT)
+        for i in range(1, len(phones) - 1)
+        if phones[i - 1] in VOWELS and phones[i + 1] in VOWELS | {"S"}
     ]
     if first_word and phones[1:2] == ("L",) and not judged[0][0].produced:
         # the first consonant of /fl/, /gl/, ... heard left out, said where its own sound comes before the lateral's
@@ -289,7 +297,7 @@ def _with_cues(
             judged[0] = (replace(judged[0][0], produced=said, start_ms=min(sound_ms, judged[0][0].end_ms)), None)
     # the /l/ of /bl/, /gl/, ... after a first consonant said (where that is heard left out, the onset is unclear)
     cluster = [(1, start)] if phones[1:2] == ("L",) and phones[0] in CONSONANTS and judged[0][0].produced else []
-    for index, position in [(0, start), *cluster, *inside, (len(judged) - 1, end)]:
+    for index, position in [(0, start), *cluster, *inside, (last, end)]:
         phoneme = judged[index][0]
         final = position in (Position.UTTERANCE_FINAL, Position.WORD_FINAL)
         rejudged = position is Position.UTTERANCE_FINAL or (index, position) in cluster  # even when heard left out
@@ -309,6 +317,8 @@ def _with_cues(
             vowel_middle_ms = (judged[neighbour][0].start_ms + judged[neighbour][0].end_ms) // 2
             word_start_ms = judged[0][0].start_ms
             said = liquids.produced(clip, spectra, phones, index, position, word_start_ms, vowel_middle_ms, loudest_db)
+        elif phoneme.target == "R" and position is Position.UTTERANCE_FINAL and by_vowel:
+            said = liquids.final_rhotic(clip, spectra, judged[neighbour][0].start_ms, span_end_ms, loudest_db)
         elif phoneme.target == "Z" and position is Position.UTTERANCE_FINAL and phoneme.produced:
             said = obstruents.final_voiced_sibilant(spectra, phoneme.start_ms, span_end_ms)
         elif position is Position.UTTERANCE_FINAL and index and phones[neighbour] in obstruents.NASALS:
@@ -318,7 +328,9 @@ def _with_cues(
             said = obstruents.produced(
                 spectra, phoneme.target, position, by_vowel, span_start_ms, span_end_ms, loudest_db
             )
-        if said is None or (said == phoneme.produced and position is not Position.UTTERANCE_FINAL):
+        if said is None or (
+            said == phoneme.produced and not phoneme.distorted and position is not Position.UTTERANCE_FINAL
+        ):
             continue  # the recording's last sound, even as heard, gets its span to the recording's end below
         if said == obstruents.DISTORTED:
             judged[index] = (replace(phoneme, produced=phoneme.target, distorted=True), None)

@@ -72,6 +72,13 @@ CORRECT = tuple(
         *("chair", "cheese", "teacher", "kitchen"),
         # a last stop after a nasal, which the recogniser's adult model hears left out in "lamp", "jump" and "camp"
         *("lamp", "jump", "camp", "tent", "hand"),
+        # /k/ before /s/ the recogniser's adult model hears as [t], a first /z/ as [ð], a last /θ/ or /r/ left out in
+        # one voice or both, most also said with their error below
+        *("box", "zebra", "zoo", "bath", "car"),
+        # a first /b/ the recogniser's adult model fits so poorly in the child-like voice that it reads as distorted
+        "boat",
+        # clusters with /l/ before /oU/ and /gl/ before open vowels, most also said without their /l/ below
+        *("flow", "slow", "blow", "globe", "glide", "gloss", "glove"),
     )
 ) + tuple(
     Case(sentence, sentence)
@@ -87,6 +94,8 @@ CORRECT = tuple(
         # sentences the recogniser hears with /k/ fronted ("rocks") or /d/ backed ("read") in the adult voice, and
         # /g/ fronted ("big") in both
         *("big red rocks", "read the road", "big dog"),
+        # a first /z/ and a last /r/ after another word, heard as [ð] and left out in the child-like voice
+        *("the zoo", "the floor"),
     )
 )
 
@@ -148,6 +157,16 @@ ERRORS = (
     Case("[[T'Vn]]", "sun", _error("S", "TH", INTERDENTAL_LISP)),
     Case("[[T'oUp]]", "soap", _error("S", "TH", INTERDENTAL_LISP)),
     Case("[[x'Vp]]", "cup", _error("K", "", DISTORTION)),
+    Case("[[b'0ts]]", "box", _error("K", "T", VELAR_FRONTING, Place.INSIDE)),
+    Case("[[D'u:]]", "zoo", _error("Z", "DH", INTERDENTAL_LISP)),
+    Case("[[b'a]]", "bath", _error("TH", "", FINAL_CONSONANT_DELETION, Place.LAST)),
+    Case("[[k'A:]]", "car", _error("R", "", FINAL_CONSONANT_DELETION, Place.LAST)),
+    Case("[[f'oU]]", "flow", _error("L", "", CLUSTER_REDUCTION, Place.INSIDE)),
+    Case("[[s'oU]]", "slow", _error("L", "", CLUSTER_REDUCTION, Place.INSIDE)),
+    Case("[[b'oU]]", "blow", _error("L", "", CLUSTER_REDUCTION, Place.INSIDE)),
+    Case("[[g'aId]]", "glide", _error("L", "", CLUSTER_REDUCTION, Place.INSIDE)),
+    Case("[[g'0s]]", "gloss", _error("L", "", CLUSTER_REDUCTION, Place.INSIDE)),
+    Case("[[g'Vv]]", "glove", _error("L", "", CLUSTER_REDUCTION, Place.INSIDE)),
 )
 
 

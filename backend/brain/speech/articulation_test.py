@@ -20,11 +20,11 @@ from brain.speech.testing import clip_of, speech_sample
 
 FOUR_YEARS, SEVEN_YEARS = 48, 84
 VOICES = {"adult": (ADULT_VOICE, ADULT_PITCH), "child-like": (CHILD_VOICE, CHILD_PITCH)}
-# Floors one below what the evaluation set gets right today in each voice (57 and 56 of len(ERRORS) error cases, 78 and
-# 80 of len(CORRECT) cases said right): a change making articulation worse fails here, one borderline case moving with
+# Floors one below what the evaluation set gets right today in each voice (66 and 65 of len(ERRORS) error cases, 95 and
+# 95 of len(CORRECT) cases said right): a change making articulation worse fails here, one borderline case moving with
 # the recogniser's search settings does not.
-ERRORS_FOUND_AT_LEAST = {"adult": 56, "child-like": 55}
-SAID_RIGHT_CLEAN_AT_LEAST = {"adult": 77, "child-like": 79}
+ERRORS_FOUND_AT_LEAST = {"adult": 65, "child-like": 64}
+SAID_RIGHT_CLEAN_AT_LEAST = {"adult": 94, "child-like": 94}
 
 
 CAT = TargetWord("cat", ("K", "AE", "T"))
@@ -123,6 +123,8 @@ FOUND_BY_CUES = {
     "[[d'0d]]": ("dog", "G", "D", VELAR_FRONTING),
     "[[l'E]]": ("leg", "G", "", FINAL_CONSONANT_DELETION),
     "[[b'Vt]]": ("bus", "S", "T", STOPPING),
+    "[[t'i:]]": ("teeth", "TH", "", FINAL_CONSONANT_DELETION),
+    "[[d'o:]]": ("door", "R", "", FINAL_CONSONANT_DELETION),
 }
 
 
@@ -146,11 +148,12 @@ def test_an_error_the_recogniser_misses_is_found_by_its_acoustic_cues_where_it_w
 # Words said right that the recogniser's adult model hears as errors in one voice or both (/v/ as [b], /d/ as [g],
 # final /k/ as [t] or /g/ as [d], a final stop left out, /r/ as [w], the /l/ of a cluster left out, the first
 # consonant of a cluster with /l/ left out, a last /z/ as [d] or [ð], a last /f/ as [p], /tʃ/ as [t], a last stop
-# after a nasal left out): their cues say they were said right.
+# after a nasal left out, /k/ before /s/ as [t], a first /z/ as [ð], a last /θ/ or /r/ left out): their cues say they
+# were said right, and a first /b/ as distorted.
 HEARD_AS_ERRORS = (
-    *("van", "duck", "sock", "dig", "cake", "cap", "snake", "run", "seven", "plenty"),
+    *("van", "duck", "sock", "dig", "cake", "cap", "snake", "run", "seven", "plenty", "box", "zebra", "zoo", "bath"),
     *("glue", "gleam", "clue", "fly", "floor", "flew", "rose", "nose", "buzz", "his", "off", "laugh", "cuff"),
-    *("chair", "cheese", "teacher", "kitchen", "lamp", "jump", "camp"),
+    *("chair", "cheese", "teacher", "kitchen", "lamp", "jump", "camp", "car", "boat"),
 )
 
 
@@ -246,6 +249,13 @@ def test_a_word_final_stop_before_another_obstruent_is_not_judged_by_what_follow
     assert articulation.errors == ()
 
 
+@pytest.mark.parametrize("voice", VOICES)
+def test_a_word_final_stop_heard_at_the_next_words_place_is_assimilation_not_an_error(evalset, voice):
+    articulation, _ = articulation_of(evalset, "big dog", "big dog", voice=voice)
+
+    assert articulation.errors == ()
+
+
 def test_an_error_heard_among_other_words_that_cannot_be_weighed_against_the_target_is_not_reported(evalset):
     sentence = "a big brown dog jumped over the fence"
 
@@ -298,10 +308,10 @@ REAL_READINGS = {
     ),
     "the_north_wind_and_the_sun.wav": "the north wind and the sun",
 }
-# Errors reported today on all four: "like" as [w] (forever_input_2_16k.wav), and in jfk.wav the /k/ of "ask" left
-# out and the /t/ of "country" as [k] (the recogniser's). There were 12, 10 of them from cues: six /f/ read as [p],
-# and in jfk.wav, which has next to nothing above 4 kHz, a lisped "so" and two "what" backed.
-REAL_READINGS_ERRORS_AT_MOST = 3
+# Errors reported today on all four: none. There were 12, 10 of them from cues: six /f/ read as [p], and in jfk.wav,
+# which has next to nothing above 4 kHz, a lisped "so" and two "what" backed; then 3: "like" as [w] (a man's dark /l/),
+# and in jfk.wav "country" heard with [k] and the /k/ of "ask what" left out (elided, as connected speech does).
+REAL_READINGS_ERRORS_AT_MOST = 0
 
 
 def test_fluent_adult_readings_report_few_errors_and_none_on_f_or_on_sounds_a_band_limited_recording_cannot_show():
@@ -314,7 +324,7 @@ def test_fluent_adult_readings_report_few_errors_and_none_on_f_or_on_sounds_a_ba
 
     assert len(errors) <= REAL_READINGS_ERRORS_AT_MOST
     assert not [e for e in errors if e.target == "F" or e.process in (INTERDENTAL_LISP, STOPPING)]
-    assert not [e for e in errors if e.word in ("so", "what")]
+    assert not [e for e in errors if e.word in ("so", "what", "like", "country", "ask")]
 
 
 def test_phones_that_fit_well_are_correct_with_their_goodness():

@@ -71,9 +71,32 @@ def test_the_l_of_a_cluster_before_an_open_vowel_is_a_voiced_stretch_of_low_f1_a
     assert said(evalset, reduced, voice, word) == ""
 
 
-def test_the_l_of_a_cluster_before_oU_or_after_a_voiced_velar_is_not_judged(evalset):
-    assert said(evalset, "slow", "adult", "slow") is None
-    assert said(evalset, "glove", "adult", "glove") is None
+@pytest.mark.parametrize("voice", VOICES)
+@pytest.mark.parametrize(
+    ("word", "reduced"), [("flow", "[[f'oU]]"), ("slow", "[[s'oU]]"), ("glide", "[[g'aId]]"), ("gloss", "[[g'0s]]")]
+)
+def test_the_l_of_a_cluster_before_oU_and_of_gl_before_an_open_vowel_is_a_stretch_of_low_f1(
+    evalset, voice, word, reduced
+):
+    assert said(evalset, word, voice, word) == "L"
+    assert said(evalset, reduced, voice, word) == ""
+
+
+def test_the_l_of_gl_before_oU_is_not_judged(evalset):
+    assert said(evalset, "globe", "adult", "globe") is None
+
+
+@pytest.mark.parametrize("voice", VOICES)
+def test_an_r_that_ends_the_recording_pulls_the_vowels_third_formant_down_and_left_out_keeps_it(evalset, voice):
+    def final(text: str) -> str | None:
+        name, pitch = VOICES[voice]
+        clip = clip_of(evalset.said(text, voice=name, pitch=pitch))
+        s = cues.spectra(clip)
+        end_ms = round(1000 * clip.duration_s)
+        return liquids.final_rhotic(clip, s, 50, end_ms, cues.loudest_db(s, 0, end_ms))
+
+    assert final("car") == "R"
+    assert final("[[k'A:]]") == ""
 
 
 def test_an_l_aligned_at_the_very_end_of_the_recording_is_too_short_to_track_and_not_judged(evalset):
