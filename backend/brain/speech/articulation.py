@@ -21,6 +21,7 @@ from brain.speech.phonemes import CONSONANTS, VOWELS
 from brain.speech.processes import CLUSTER_REDUCTION, DISTORTIONS, Edit, Form, edit_at
 from brain.speech.recognizer import ScoredPhone
 from brain.speech.targets import TargetWord, exact_name, forms_of_target, jsgf
+from brain.speech.transcription import pause_in_middle
 
 
 class ErrorKind(Enum):
@@ -144,8 +145,40 @@ def _heard_word_by_word(clip: Clip, targets: list[TargetWord]) -> Heard | None:
 
 def aligned_as_targets(clip: Clip, targets: list[TargetWord]) -> Heard | None:
     """The target's forced alignment, every word as the target: where each word's stretch lies, and the phones of
-    the words that will be heard as themselves. None when the words cannot be aligned to the clip."""
-    return _verified(_padded(clip), targets, [Form(word.phones, ()) for word in targets], clip_start_ms=0)
+    the words that will be heard as themselves. None when the words cannot be aligned to the clip, whole or in
+    pieces."""
+    return _as_targets(clip, targets, 0) or _aligned_in_pieces(clip, targets, 0, _MOST_CUTS)
+
+
+# The search of a long recording's forced alignment can follow a wrong path and never reach the last word, at any
+# beam: espeak-ng reading the bench passage (its first 20, 40 or all 113 words at 80-160 words per minute, both
+# voices) was aligned whole in 13 of 24 readings. Such a recording is cut in its longest pause near the middle, each
+# word going to the piece the search had got through by the cut, and each piece is aligned on its own, cut again in
+# turn if need be, down to this many cuts deep.
+_MOST_CUTS = 3
+
+
+def _as_targets(clip: Clip, targets: list[TargetWord], start_ms: int) -> Heard | None:
+    return _verified(_padded(clip), targets, [Form(word.phones, ()) for word in targets], clip_start_ms=start_ms)
+
+
+def _aligned_in_pieces(clip: Clip, targets: list[TargetWord], start_ms: int, cuts: int) -> Heard | None:
+    """The forced alignment of a clip starting at start_ms in the recording, in two pieces cut at a pause."""
+    cut_ms = pause_in_middle(clip) if cuts else None
+    if cut_ms is None:
+        return None
+    first = recognizer.words_reached(_padded(clip.between(0, cut_ms)), [exact_name(word) for word in targets])
+    if not 0 < first < len(targets):
+        return None
+    end_ms = round(1000 * clip.duration_s)
+    heard: Heard = []
+    for (piece_start_ms, piece_end_ms), words in (((0, cut_ms), targets[:first]), ((cut_ms, end_ms), targets[first:])):
+        piece, at_ms = clip.between(piece_start_ms, piece_end_ms), start_ms + piece_start_ms
+        aligned = _as_targets(piece, words, at_ms) or _aligned_in_pieces(piece, words, at_ms, cuts - 1)
+        if aligned is None:
+            return None
+        heard += aligned
+    return heard
 
 
 def shares(as_targets: Heard, count: int) -> list[range]:

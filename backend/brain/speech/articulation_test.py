@@ -1,3 +1,5 @@
+from itertools import groupby
+
 import pytest
 
 from brain.speech.articulation import ErrorKind, analyze_articulation, judge_phonemes, shares
@@ -282,6 +284,18 @@ def test_a_long_target_said_right_is_scored_word_by_word_with_few_errors(evalset
     articulation = analyze_articulation(clip_of(evalset.said(passage)), target_words(passage), FOUR_YEARS)
 
     assert articulation.unscored_words == ()
+    assert articulation.percent_consonants_correct >= 85
+    assert all(a.start_ms <= b.start_ms for a, b in zip(articulation.phonemes, articulation.phonemes[1:], strict=False))
+
+
+def test_a_passage_read_slowly_that_the_alignment_loses_whole_is_aligned_in_pieces_and_scored(evalset):
+    passage = "the north wind and the sun were disputing which was the stronger when a traveler came along wrapped in a"
+    clip = clip_of(evalset.said(passage, voice=CHILD_VOICE, pitch=CHILD_PITCH, words_per_minute=100))
+
+    articulation = analyze_articulation(clip, target_words(passage), FOUR_YEARS)
+
+    assert articulation is not None and articulation.unscored_words == ()
+    assert [word for word, _ in groupby(p.word for p in articulation.phonemes)] == passage.split()
     assert articulation.percent_consonants_correct >= 85
     assert all(a.start_ms <= b.start_ms for a, b in zip(articulation.phonemes, articulation.phonemes[1:], strict=False))
 

@@ -144,6 +144,22 @@ def _aligned(clip: Clip, words: list[str]) -> Decoder | None:
     return None
 
 
+def words_reached(clip: Clip, words: list[str]) -> int:
+    """How many of the words, in order, the best path of a forced alignment has been through by the clip's end,
+    without having to reach the last: where in its text a recording cut from a longer one stops."""
+    decoder = _decoder("constrained")
+    decoder.set_align_text(" ".join(words))
+    decoder.reinit_feat()
+    decoder.start_utt()
+    decoder.process_raw(clip.pcm16(), full_utt=True)
+    reached = len(_words(decoder)) if decoder.hyp() is not None else 0  # before end_utt, which wants the last word
+    try:
+        decoder.end_utt()
+    except RuntimeError:
+        pass  # the search did not reach the last word, as expected
+    return reached
+
+
 def align_words(clip: Clip, words: list[str]) -> list[Word]:
     """Forced alignment of the given dictionary words: each with its time span."""
     decoder = _aligned(clip, words)

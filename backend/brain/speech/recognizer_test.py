@@ -30,3 +30,10 @@ def test_a_sentence_whose_fillers_lose_the_search_is_aligned_without_them(evalse
 
     assert [w.text for w in words] == sentence.split()
     assert all(a.end_ms <= b.start_ms for a, b in zip(words, words[1:], strict=False))
+
+
+def test_a_clip_cut_in_a_pause_reaches_the_words_said_before_the_pause(evalset):
+    path, pause_start_s = evalset.with_pause("the red rabbit", "ran home", 0.4)
+    before_pause = clip_of(path).between(0, round(1000 * pause_start_s) + 200)
+
+    assert recognizer.words_reached(before_pause, ["the", "red", "rabbit", "ran", "home"]) == 3

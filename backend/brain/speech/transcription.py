@@ -45,18 +45,23 @@ def dictation_pieces(clip: Clip) -> list[tuple[int, int]]:
     """Spans (start, end in ms) to dictate apart and join: the whole clip, or its two halves when it is long and
     has a silence to cut in."""
     end_ms = round(clip.duration_s * 1000)
-    if clip.duration_s < PIECES_FROM_S:
-        return [(0, end_ms)]
+    cut = pause_in_middle(clip) if clip.duration_s >= PIECES_FROM_S else None
+    return [(0, end_ms)] if cut is None else [(0, cut), (cut, end_ms)]
+
+
+def pause_in_middle(clip: Clip) -> int | None:
+    """The middle (ms) of the longest silence in the clip's middle third that is longer than a stop's closure, where
+    no word is cut; None when there is none."""
+    end_ms = round(clip.duration_s * 1000)
     middle = [
         span
         for span in silent_spans(speech_frames(clip))
         if span.ms >= _CUT_SILENCE_MS and end_ms / 3 <= (span.start_ms + span.end_ms) / 2 <= 2 * end_ms / 3
     ]
     if not middle:
-        return [(0, end_ms)]
+        return None
     longest = max(middle, key=lambda span: span.ms)
-    cut = (longest.start_ms + longest.end_ms) // 2
-    return [(0, cut), (cut, end_ms)]
+    return (longest.start_ms + longest.end_ms) // 2
 
 
 def joined(pieces: list[Transcript]) -> Transcript:
