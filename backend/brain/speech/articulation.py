@@ -150,11 +150,11 @@ def aligned_as_targets(clip: Clip, targets: list[TargetWord]) -> Heard | None:
     return _as_targets(clip, targets, 0) or _aligned_in_pieces(clip, targets, 0, _MOST_CUTS)
 
 
-# The search of a long recording's forced alignment can follow a wrong path and never reach the last word, at any
-# beam: espeak-ng reading the bench passage (its first 20, 40 or all 113 words at 80-160 words per minute, both
-# voices) was aligned whole in 13 of 24 readings. Such a recording is cut in its longest pause near the middle, each
-# word going to the piece the search had got through by the cut, and each piece is aligned on its own, cut again in
-# turn if need be, down to this many cuts deep.
+# The search of a long recording's forced alignment can follow a wrong path and never reach the last word, and its
+# phone-level pass can fail on a long recording that its word-level pass got through: espeak-ng reading the bench
+# passage (its first 20, 40 or all 113 words at 80-160 words per minute, both voices) was aligned whole in 13 of 24
+# readings. Such a recording is cut in two, and each piece aligned on its own, cut again in turn if need be, down to
+# this many cuts deep.
 _MOST_CUTS = 3
 
 
@@ -163,13 +163,11 @@ def _as_targets(clip: Clip, targets: list[TargetWord], start_ms: int) -> Heard |
 
 
 def _aligned_in_pieces(clip: Clip, targets: list[TargetWord], start_ms: int, cuts: int) -> Heard | None:
-    """The forced alignment of a clip starting at start_ms in the recording, in two pieces cut at a pause."""
-    cut_ms = pause_in_middle(clip) if cuts else None
-    if cut_ms is None:
+    """The forced alignment of a clip starting at start_ms in the recording, in two pieces (see _cut)."""
+    cut = _cut(clip, targets) if cuts else None
+    if cut is None:
         return None
-    first = recognizer.words_reached(_padded(clip.between(0, cut_ms)), [exact_name(word) for word in targets])
-    if not 0 < first < len(targets):
-        return None
+    cut_ms, first = cut
     end_ms = round(1000 * clip.duration_s)
     heard: Heard = []
     for (piece_start_ms, piece_end_ms), words in (((0, cut_ms), targets[:first]), ((cut_ms, end_ms), targets[first:])):
@@ -179,6 +177,20 @@ def _aligned_in_pieces(clip: Clip, targets: list[TargetWord], start_ms: int, cut
             return None
         heard += aligned
     return heard
+
+
+def _cut(clip: Clip, targets: list[TargetWord]) -> tuple[int, int] | None:
+    """Where to cut a clip whose words' alignment failed (ms), and how many of the words go before: at the start of
+    the middle word, where the words' alignment placed it, when only its phone-level pass failed; else in the longest
+    pause near the middle, after the words the search had got through by then. None when neither is found."""
+    names = [exact_name(word) for word in targets]
+    placed = recognizer.align_words(_padded(clip), names)
+    if len(placed) == len(targets):
+        middle = len(targets) // 2
+        return max(0, placed[middle].start_ms - PAD_MS), middle
+    cut_ms = pause_in_middle(clip)
+    first = recognizer.words_reached(_padded(clip.between(0, cut_ms)), names) if cut_ms is not None else 0
+    return (cut_ms, first) if cut_ms is not None and 0 < first < len(targets) else None
 
 
 def shares(as_targets: Heard, count: int) -> list[range]:

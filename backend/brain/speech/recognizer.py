@@ -46,13 +46,16 @@ class Phone:
 # fence", and passages of 8-27 words), at any beam. Repetition grammars lose their ends the same way (spoken.py tries
 # them again without fillers): in that voice 6 of a 30 s passage's 14 pieces got through with fillers, 11 without.
 # Fillers stay the first choice: without them grammars and alignments of single words in their padding fail (the
-# evaluation set's errors found fell to 2 of 24).
+# evaluation set's errors found fell to 2 of 24). An alignment neither finds a way through is tried last with much
+# wider beams, which cost more but keep the path of a long recording read slowly: espeak-ng's adult voice reading 40
+# words at 80 and 100 words per minute lost every path at the default beams and at 1e-60.
 _SETTINGS = {
     "dictation": {"maxhmmpf": 8000},
     "constrained": {"wbeam": 1e-16, "lm": None},
     "constrained without fillers": {"wbeam": 1e-16, "lm": None, "fsgusefiller": False},
+    "constrained with wide beams": {"beam": 1e-80, "pbeam": 1e-80, "wbeam": 1e-60, "lm": None},
 }
-_CONSTRAINED_PURPOSES = ("constrained", "constrained without fillers")
+_CONSTRAINED_PURPOSES = ("constrained", "constrained without fillers", "constrained with wide beams")
 
 
 @cache
@@ -145,9 +148,10 @@ def _aligned(clip: Clip, words: list[str]) -> Decoder | None:
 
 
 def words_reached(clip: Clip, words: list[str]) -> int:
-    """How many of the words, in order, the best path of a forced alignment has been through by the clip's end,
-    without having to reach the last: where in its text a recording cut from a longer one stops."""
-    decoder = _decoder("constrained")
+    """How many of the words, in order, the best path of a forced alignment (with wide beams, which keep the path
+    of a long recording) has been through by the clip's end, without having to reach the last: where in its text a
+    recording cut from a longer one stops."""
+    decoder = _decoder("constrained with wide beams")
     decoder.set_align_text(" ".join(words))
     decoder.reinit_feat()
     decoder.start_utt()
