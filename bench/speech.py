@@ -27,7 +27,7 @@ from brain.speech.analysis import analyze
 from brain.speech.articulation import analyze_articulation
 from brain.speech.articulation_cases import CORRECT, ERRORS, judged_right
 from brain.speech.audio import ANALYSIS_RATE_HZ, Clip, decode_audio
-from brain.speech.evalset import ADULT_PITCH, ADULT_VOICE, CHILD_PITCH, CHILD_VOICE, EvalSet, missing_tools
+from brain.speech.evalset import ADULT_PITCH, ADULT_VOICE, CHILD_PITCH, CHILD_VOICE, NORTH_WIND, EvalSet, missing_tools
 from brain.speech.service import analysis_pool
 from brain.speech.targets import target_words
 from brain.speech.testing import SPEECH_SAMPLES
@@ -48,14 +48,7 @@ JOINED = {
     "all joined, 36 s": [*SAMPLES, "jfk.wav", "goforward.raw"],
 }
 JOINING_PAUSE_S = 0.6
-PASSAGE = (
-    "the north wind and the sun were disputing which was the stronger when a traveler came along wrapped in a "
-    "warm cloak they agreed that the one who first succeeded in making the traveler take his cloak off should be "
-    "considered stronger than the other then the north wind blew as hard as he could but the more he blew the "
-    "more closely did the traveler fold his cloak around him and at last the north wind gave up the attempt then "
-    "the sun shone out warmly and immediately the traveler took off his cloak and so the north wind was obliged "
-    "to confess that the sun was the stronger of the two"
-).split()
+PASSAGE = NORTH_WIND.split()
 CONCURRENCY = 4
 ANALYSES = {
     "transcribe": frozenset({Analysis.TRANSCRIPT}),

@@ -5,7 +5,7 @@ import pytest
 from brain.speech.articulation import ErrorKind, analyze_articulation, judge_phonemes, shares
 from brain.speech.articulation_cases import CORRECT, ERRORS, SPAN_TOLERANCE_MS, Case, judged_right
 from brain.speech.audio import AudioFormat, decode_audio
-from brain.speech.evalset import ADULT_PITCH, ADULT_VOICE, CHILD_PITCH, CHILD_VOICE
+from brain.speech.evalset import ADULT_PITCH, ADULT_VOICE, CHILD_PITCH, CHILD_VOICE, north_wind
 from brain.speech.processes import (
     BACKING,
     CLUSTER_REDUCTION,
@@ -276,10 +276,7 @@ def test_a_lisped_s_is_a_distortion_and_a_velar_fricative_for_k_one_without_a_pr
 
 
 def test_a_long_target_said_right_is_scored_word_by_word_with_few_errors(evalset):
-    passage = (
-        "the north wind and the sun were disputing which was the stronger when a traveler came along wrapped in a "
-        "warm cloak"
-    )
+    passage = north_wind(22)
 
     articulation = analyze_articulation(clip_of(evalset.said(passage)), target_words(passage), FOUR_YEARS)
 
@@ -288,18 +285,12 @@ def test_a_long_target_said_right_is_scored_word_by_word_with_few_errors(evalset
     assert all(a.start_ms <= b.start_ms for a, b in zip(articulation.phonemes, articulation.phonemes[1:], strict=False))
 
 
-SLOW_PASSAGE = (
-    "the north wind and the sun were disputing which was the stronger when a traveler came along wrapped in a warm "
-    "cloak they agreed that the one who first succeeded in making the traveler take his cloak off"
-)
-
-
 @pytest.mark.parametrize(
     ("voice", "words"),
-    [("child-like", 20), ("adult", 40)],  # the alignment's search loses the first whole; its phone pass the second
+    [("child-like", 20), ("adult", 38)],  # the alignment's search loses the first whole; its phone pass the second
 )
 def test_a_passage_read_slowly_that_the_alignment_loses_whole_is_aligned_in_pieces_and_scored(evalset, voice, words):
-    passage = " ".join(SLOW_PASSAGE.split()[:words])
+    passage = north_wind(words)
     name, pitch = VOICES[voice]
     clip = clip_of(evalset.said(passage, voice=name, pitch=pitch, words_per_minute=100))
 
@@ -312,10 +303,7 @@ def test_a_passage_read_slowly_that_the_alignment_loses_whole_is_aligned_in_piec
 
 
 def test_a_passage_in_the_adult_voice_is_aligned_and_scored_whole(evalset):
-    passage = (
-        "the north wind and the sun were disputing which was the stronger when a traveler came along wrapped in a "
-        "warm cloak they agreed that the one"
-    )
+    passage = north_wind(27)
 
     articulation, _ = articulation_of(evalset, passage, passage)
 

@@ -18,6 +18,23 @@ CHILD_PITCH = 70  # espeak-ng's 0-99 pitch scale; 70 on the f3 voice is about 24
 # the recogniser's adult model hears some error consonants only in one of them.
 ADULT_VOICE = "en-us"
 ADULT_PITCH = 50
+# "The North Wind and the Sun", the passage phoneticians and clinicians read aloud (Handbook of the IPA, 1999), in
+# its American English wording: 113 words.
+NORTH_WIND = (
+    "the north wind and the sun were disputing which was the stronger when a traveler came along wrapped in a warm "
+    "cloak they agreed that the one who first succeeded in making the traveler take his cloak off should be "
+    "considered stronger than the other then the north wind blew as hard as he could but the more he blew the more "
+    "closely did the traveler fold his cloak around him and at last the north wind gave up the attempt then the sun "
+    "shone out warmly and immediately the traveler took off his cloak and so the north wind was obliged to confess "
+    "that the sun was the stronger of the two"
+)
+
+
+def north_wind(words: int) -> str:
+    """The passage's first words."""
+    return " ".join(NORTH_WIND.split()[:words])
+
+
 # A held sound loops a 50 ms piece from 20 ms into the word: inside the first consonant of "sun" or "milk".
 _ONSET_S = 0.02
 _HELD_PIECE_S = 0.05

@@ -1,6 +1,6 @@
 import pytest
 
-from brain.speech.evalset import ADULT_PITCH, ADULT_VOICE, CHILD_PITCH, CHILD_VOICE
+from brain.speech.evalset import ADULT_PITCH, ADULT_VOICE, CHILD_PITCH, CHILD_VOICE, north_wind
 from brain.speech.fluency import DisfluencyKind, SpokenWord, analyze_fluency, find_disfluencies
 from brain.speech.spoken import spoken_words
 from brain.speech.targets import target_words
@@ -133,7 +133,7 @@ def test_a_word_restarted_without_a_target_is_one_part_word_repetition_spanning_
 
 def test_a_restart_late_in_a_long_target_is_found_where_it_was_said(evalset):
     """A target of 35 words is listened for in pieces (spoken.WORDS_PER_PIECE); the restart sits in a later one."""
-    before = "the north wind and the sun were disputing which was the stronger when a traveler came along wrapped in a"
+    before = north_wind(20)
     after = "blue cloak was taken off his back by the wind"
     path, start_s = evalset.with_pause(f"{before} warm cloak they agreed that", f"buh buh {after}", 0.0)
 
@@ -216,7 +216,7 @@ def test_a_word_said_once_more_than_the_target_has_it_is_one_repetition_of_that_
 def test_a_fluent_passage_heard_against_its_target_has_no_disfluency(evalset, words_per_minute):
     """The target's grammar hears some words restarted ("came__start came") where they were said once; said slowly,
     "disputing" ends on its nasal at speaking level before a pause, and the aligner starts "which" before it."""
-    text = "the north wind and the sun were disputing which was the stronger when a traveler came along wrapped in a"
+    text = north_wind(20)
 
     assert fluency_of(evalset.said(text, words_per_minute=words_per_minute), text).disfluencies == ()
 
@@ -225,10 +225,7 @@ def test_a_fluent_passage_heard_against_its_target_has_no_disfluency(evalset, wo
 def test_a_passage_read_slowly_in_the_adult_voice_has_no_disfluency_and_every_word_counted(evalset, words_per_minute):
     """Its pieces are heard through only by the search without fillers, which fills some pauses with a word's start
     ("take" restarted)."""
-    text = (
-        "the north wind and the sun were disputing which was the stronger when a traveler came along wrapped in a "
-        "warm cloak they agreed that the one who first succeeded in making the traveler take his cloak off"
-    )
+    text = north_wind(38)
     said = evalset.said(text, voice=ADULT_VOICE, pitch=ADULT_PITCH, words_per_minute=words_per_minute)
 
     fluency = fluency_of(said, text)

@@ -1,6 +1,6 @@
 import pytest
 
-from brain.speech.evalset import ADULT_PITCH, ADULT_VOICE, CHILD_PITCH, CHILD_VOICE
+from brain.speech.evalset import ADULT_PITCH, ADULT_VOICE, CHILD_PITCH, CHILD_VOICE, NORTH_WIND
 from brain.speech.fluency import speech_frames
 from brain.speech.said_again import said_again
 from brain.speech.testing import clip_of, speech_sample
@@ -11,15 +11,6 @@ VOICES = [(ADULT_VOICE, ADULT_PITCH), (CHILD_VOICE, CHILD_PITCH)]
 SPAN_TOLERANCE_MS = 150
 # A restart is cut mid-vowel and starts loud, so its stretch's edges fall within two frames of where it was put.
 RESTART_TOLERANCE_MS = 30
-# The benchmark's passage (bench/speech.py), 113 words.
-PASSAGE = (
-    "the north wind and the sun were disputing which was the stronger when a traveler came along wrapped in a "
-    "warm cloak they agreed that the one who first succeeded in making the traveler take his cloak off should be "
-    "considered stronger than the other then the north wind blew as hard as he could but the more he blew the "
-    "more closely did the traveler fold his cloak around him and at last the north wind gave up the attempt then "
-    "the sun shone out warmly and immediately the traveler took off his cloak and so the north wind was obliged "
-    "to confess that the sun was the stronger of the two"
-)
 
 
 def runs_in(path):
@@ -101,7 +92,7 @@ def test_fluent_speech_has_no_syllable_said_again(evalset, voice, pitch, text, w
 def test_a_fluent_minute_long_passage_has_no_syllable_said_again(evalset, voice, pitch, words_per_minute):
     """Read at 100 words per minute in the adult voice, one stretch sounds nearly like the start of the next (3.8 dB),
     as a restart does, but starts otherwise."""
-    assert runs_in(evalset.said(PASSAGE, voice=voice, pitch=pitch, words_per_minute=words_per_minute)) == []
+    assert runs_in(evalset.said(NORTH_WIND, voice=voice, pitch=pitch, words_per_minute=words_per_minute)) == []
 
 
 @pytest.mark.parametrize("name", ["jfk.wav", "forever_input_2_16k.wav", "the_north_wind_and_the_sun.wav"])

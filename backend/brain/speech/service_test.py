@@ -9,6 +9,7 @@ from brain.errors import InvalidInputError
 from brain.speech import Analysis, AudioFormat, AudioInput, SpeechRequest, SpeechService, recognizer
 from brain.speech.analysis import TARGET_NOT_FOUND
 from brain.speech.articulation import analyze_articulation
+from brain.speech.evalset import north_wind
 from brain.speech.external import ExternalRecognizer
 from brain.speech.targets import target_words
 from brain.speech.testing import clip_of
@@ -142,7 +143,7 @@ async def test_fluency_whose_target_was_not_heard_reads_a_transcript_even_when_n
     assert result.fluency.word_count > 0
 
 
-PASSAGE = "the north wind and the sun were disputing which was the stronger when a traveler came along"
+PASSAGE = north_wind(17)
 
 
 async def test_a_long_target_heard_in_shares_side_by_side_is_judged_as_if_heard_in_one_go(evalset, executor):
