@@ -58,10 +58,25 @@ _SETTINGS = {
 _CONSTRAINED_PURPOSES = ("constrained", "constrained without fillers", "constrained with wide beams")
 
 
-@cache
+# The decoders loaded, by purpose, and the pronunciations added for grammars and alignment: a decoder loads on first
+# use (about 27 MB each; the fallbacks' seldom), with the pronunciations added so far.
+_decoders: dict[str, Decoder] = {}
+_pronunciations: dict[str, tuple[str, ...]] = {}
+
+
 def _decoder(purpose: str) -> Decoder:
     """One decoder per purpose, since alignment and grammars replace a decoder's search."""
-    return Decoder(samprate=ANALYSIS_RATE_HZ, loglevel="FATAL", **_SETTINGS[purpose])
+    if purpose not in _decoders:
+        decoder = Decoder(samprate=ANALYSIS_RATE_HZ, loglevel="FATAL", **_SETTINGS[purpose])
+        for word, phones in _pronunciations.items() if purpose in _CONSTRAINED_PURPOSES else ():
+            _add_word(decoder, word, phones)
+        _decoders[purpose] = decoder
+    return _decoders[purpose]
+
+
+def _add_word(decoder: Decoder, word: str, phones: tuple[str, ...]) -> None:
+    if decoder.lookup_word(word) is None:  # a word of the dictionary keeps its own pronunciations
+        decoder.add_word(word, " ".join(phones), update=False)
 
 
 # Grammar searches are kept for clips that listen for the same grammar again, up to this many characters of grammar.
@@ -122,10 +137,12 @@ def pronunciation(word: str) -> tuple[str, ...] | None:
 def add_pronunciation(word: str, phones: tuple[str, ...]) -> None:
     """A dictionary entry for grammars and alignment. Not pushed into the active search (update=False), which
     would rebuild it: grammars and alignments made afterwards read the dictionary afresh."""
+    if word in _pronunciations:
+        return
+    _pronunciations[word] = phones
     for purpose in _CONSTRAINED_PURPOSES:
-        decoder = _decoder(purpose)
-        if decoder.lookup_word(word) is None:
-            decoder.add_word(word, " ".join(phones), update=False)
+        if purpose in _decoders:
+            _add_word(_decoders[purpose], word, phones)
 
 
 def recognise_grammar(clip: Clip, jsgf: str, fillers: bool = True) -> list[Word]:
