@@ -66,13 +66,15 @@ def test_a_word_said_three_times_the_last_drawn_out_is_one_run_of_three_sayings(
 
 
 @pytest.mark.parametrize(("voice", "pitch"), VOICES)
-@pytest.mark.parametrize("text", ["she has a kuh kuh cat", "my puh puh pig"])
+@pytest.mark.parametrize(
+    ("text", "words_per_minute"), [("she has a kuh kuh cat", 150), ("my puh puh pig", 150), ("my puh puh pig", 100)]
+)
 def test_a_syllable_said_again_that_starts_as_the_longer_word_after_it_is_restarts_of_that_word(
-    evalset, voice, pitch, text
+    evalset, voice, pitch, text, words_per_minute
 ):
     """espeak-ng's own "kuh" sounds like the start of "cat" only in its first sound: its schwa is not the word's
     vowel. Said twice, it was read as a whole-word repetition "kuh kuh"."""
-    runs = runs_in(evalset.said(text, voice=voice, pitch=pitch))
+    runs = runs_in(evalset.said(text, voice=voice, pitch=pitch, words_per_minute=words_per_minute))
 
     assert [(len(run.sayings), run.word is not None) for run in runs] == [(2, True)]
 
