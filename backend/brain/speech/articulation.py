@@ -317,17 +317,18 @@ def _with_cues(
 ) -> list[tuple[AlignedPhoneme, Edit | None]]:
     """The word's first and last consonants, those between its vowels and a /k/ before /s/, as their acoustic cues say
     they were said, where the cues can tell and a process makes that error (or it is the target itself); the rest as
-    judged, but for what the recording cannot show as an error (obstruents.no_error), put back as said. end_ms
-    is where the word's stretch of the recording ends; next_phone is the next word's first phone, None for the last
-    word."""
+    judged, but for what the recording cannot show as an error (obstruents.no_error) and sibilants whose noise says
+    they were said (obstruents.sibilant_said), put back as said. end_ms is where the word's stretch of the recording
+    ends; next_phone is the next word's first phone, None for the last word."""
     phones, last = target.phones, len(judged) - 1
+    loudest_db = cues.loudest_db(spectra, judged[0][0].start_ms, end_ms)
+    edges = {i for i, edge in ((0, first_word), (last, next_phone is None)) if edge}  # the recording's own edges
     judged = [
-        (replace(p, produced=p.target), None)
-        if edit and obstruents.no_error(spectra, phones, i, p.produced, next_phone if i == last else None)
+        (replace(p, produced=p.target, distorted=False), None)
+        if edit and _said_after_all(spectra, phones, i, p, next_phone if i == last else None, i in edges, loudest_db)
         else (p, edit)
         for i, (p, edit) in enumerate(judged)
     ]
-    loudest_db = cues.loudest_db(spectra, judged[0][0].start_ms, end_ms)
     start = Position.UTTERANCE_INITIAL if first_word else Position.WORD_INITIAL
     end = Position.UTTERANCE_FINAL if next_phone is None else Position.WORD_FINAL
     inside = [
@@ -345,14 +346,15 @@ def _with_cues(
     for index, position in [(0, start), *cluster, *inside, (last, end)]:
         phoneme = judged[index][0]
         final = position in (Position.UTTERANCE_FINAL, Position.WORD_FINAL)
-        rejudged = position is Position.UTTERANCE_FINAL or (index, position) in cluster  # even when heard left out
+        rejudged = final or (index, position) in cluster  # even when heard left out (a last stop may be held)
         if phoneme.target not in CONSONANTS or not (phoneme.produced or rejudged):
-            continue  # a vowel, or a consonant left out already (before another word, one may just be unreleased)
+            continue  # a vowel, or a consonant left out already
         neighbour = index - 1 if final else index + 1
         by_vowel = 0 <= neighbour < len(phones) and phones[neighbour] in VOWELS
         span_start_ms, span_end_ms = phoneme.start_ms, phoneme.end_ms
         if final:
-            span_end_ms = end_ms if position is Position.UTTERANCE_FINAL else phoneme.end_ms
+            # a last consonant heard left out before another word may still be released before that word
+            span_end_ms = end_ms if position is Position.UTTERANCE_FINAL or not phoneme.produced else phoneme.end_ms
             if by_vowel:
                 vowel = judged[neighbour][0]
                 span_start_ms = (vowel.start_ms + vowel.end_ms) // 2
@@ -366,6 +368,8 @@ def _with_cues(
             said = liquids.final_rhotic(clip, spectra, judged[neighbour][0].start_ms, span_end_ms, loudest_db)
         elif phoneme.target == "Z" and position is Position.UTTERANCE_FINAL and phoneme.produced:
             said = obstruents.final_voiced_sibilant(spectra, phoneme.start_ms, span_end_ms)
+        elif position is Position.WORD_FINAL and phoneme.target in obstruents.NASALS and not phoneme.produced:
+            said = obstruents.final_nasal(spectra, phoneme.target, next_phone, span_start_ms, span_end_ms, loudest_db)
         elif position is Position.UTTERANCE_FINAL and index and phones[neighbour] in obstruents.NASALS:
             nasal_middle_ms = (judged[neighbour][0].start_ms + judged[neighbour][0].end_ms) // 2
             said = obstruents.final_stop_after_nasal(spectra, phoneme.target, nasal_middle_ms, span_end_ms, loudest_db)
@@ -395,6 +399,27 @@ def _with_cues(
                 cue_edit,
             )
     return judged
+
+
+def _said_after_all(
+    spectra: cues.Spectra,
+    phones: tuple[str, ...],
+    index: int,
+    phoneme: AlignedPhoneme,
+    next_phone: str | None,
+    at_edge: bool,
+    loudest_db: float,
+) -> bool:
+    """Whether the phoneme at index, heard in error, is no error the recording shows (obstruents.no_error; next_phone
+    is the next word's first phone for the word's last phoneme), or, away from the recording's own edges, a sibilant
+    whose noise says it was said."""
+    if obstruents.no_error(spectra, phones, index, phoneme.produced, next_phone):
+        return True
+    return (
+        not at_edge
+        and bool(phoneme.produced)
+        and obstruents.sibilant_said(spectra, phoneme.target, phoneme.start_ms, phoneme.end_ms, loudest_db)
+    )
 
 
 def _phonemes(target: TargetWord, form: Form, aligned: tuple[ScoredPhone, ...]) -> list[AlignedPhoneme]:

@@ -179,6 +179,27 @@ def high_over_low_db(s: Spectra, start_ms: int, end_ms: int) -> float:
     return float(np.median(s.high_db[first:last] - s.low_db[first:last])) if last > first else np.nan
 
 
+def murmur_ms(s: Spectra, start_ms: int, end_ms: int, loudest_db: float, below_db: float) -> int:
+    """How long the longest run of audible frames in the span lasts whose high band lies below_db or more under the
+    low band: a nasal's murmur, whose energy lies below 500 Hz (Fujimura 1962), where a vowel keeps some above 3 kHz."""
+    first, last = _frames(s, start_ms, end_ms)
+    murmur = (s.high_db[first:last] - s.low_db[first:last] <= below_db) & (
+        s.level_db[first:last] > loudest_db + _AUDIBLE_DB
+    )
+    longest = run = 0
+    for frame in murmur:
+        run = run + 1 if frame else 0
+        longest = max(longest, run)
+    return longest * STEP_MS
+
+
+def release_centroid_hz(s: Spectra, release_ms: int) -> float:
+    """The spectral centre of gravity above 1 kHz of the 20 ms from a stop's release, summed: the whole burst, where
+    its first frame alone may be the edge of the closure."""
+    first, _ = _frames(s, release_ms, release_ms)
+    return _centroid_hz(s.power[first : first + _BURST_FRAMES].sum(axis=0))
+
+
 def loudest_db(s: Spectra, start_ms: int, end_ms: int) -> float:
     first, last = _frames(s, start_ms, end_ms)
     return float(s.level_db[first:last].max()) if last > first else -np.inf

@@ -121,3 +121,19 @@ def test_a_recording_without_the_band_above_5_khz_is_band_limited():
 
     assert not cues.spectra(Clip(speech.astype(np.float32))).band_limited
     assert cues.spectra(Clip(telephone.astype(np.float32))).band_limited
+
+
+def test_a_murmur_lasts_as_long_as_the_sound_with_next_to_nothing_above_3_khz():
+    vowel = tone(0.1, hz=200, amplitude=0.5) + noise(100, 3000, 5000, 0.2)
+    s, loudest = word(vowel, tone(0.06, hz=250, amplitude=0.2), vowel)
+
+    assert cues.murmur_ms(s, 0, 260, loudest, -21.0) == pytest.approx(60, abs=15)
+    assert cues.murmur_ms(s, 0, 90, loudest, -21.0) == 0
+
+
+def test_a_release_centred_high_reads_above_one_centred_low_over_its_whole_burst():
+    silence = np.zeros(40 * RATE_MS)
+    high, _ = word(silence, noise(20, 4000, 7500), tone(0.2, hz=200))
+    low, _ = word(silence, noise(20, 1500, 3000), tone(0.2, hz=200))
+
+    assert cues.release_centroid_hz(high, 40) > 4000 > cues.release_centroid_hz(low, 40)

@@ -31,3 +31,10 @@ def test_a_last_stop_left_out_after_a_fricative_before_a_consonant_is_elision_bu
     assert not no_error(FULL_BAND, ASK, 2, "", "AH")
     assert not no_error(FULL_BAND, ASK, 2, "", None)
     assert not no_error(FULL_BAND, BIG, 2, "", "D")
+
+
+def test_a_stop_left_out_before_another_stop_of_its_word_is_held_unreleased_but_before_a_vowel_an_error():
+    wrapped = ("R", "AE", "P", "T")
+
+    assert no_error(FULL_BAND, wrapped, 2, "", "IH")
+    assert not no_error(FULL_BAND, wrapped, 3, "", "IH")
